@@ -1,0 +1,33 @@
+"""Flask app factory: REST API under /api/v1 (and later the Dutch web UI)."""
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from engine.runtime import build_runtime
+
+
+def default_database_url(instance_path: str) -> str:
+    return "sqlite:///" + str(Path(instance_path) / "levensloop.sqlite3")
+
+
+def create_app(test_config: dict | None = None, runtime=None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("LEVENSLOOP_SECRET_KEY", "dev-only-change-me"),
+        DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
+        TOKEN_MAX_AGE=int(os.environ.get("LEVENSLOOP_TOKEN_MAX_AGE", 8 * 3600)),
+        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.extensions["levensloop"] = runtime or build_runtime(app.config["DATABASE_URL"])
+
+    from api import errors, openapi, routes_auth, routes_instances, routes_models, routes_tasks, cli
+
+    errors.init_app(app)
+    for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, openapi.bp):
+        app.register_blueprint(blueprint)
+    cli.init_app(app)
+    return app

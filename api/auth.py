@@ -1,0 +1,52 @@
+"""Bearer tokens: signed, expiring, naming the user; roles are looked up on every request."""
+from functools import wraps
+
+from flask import current_app, g, request
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from api.errors import ApiError
+from engine import users
+
+
+def runtime():
+    return current_app.extensions["levensloop"]
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="levensloop-api-token")
+
+
+def issue_token(username: str) -> str:
+    return _serializer().dumps({"u": username})
+
+
+def actor_from_header():
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        raise ApiError(401, "unauthorized", "Inloggen vereist: stuur 'Authorization: Bearer <token>'.")
+    try:
+        payload = _serializer().loads(header[7:], max_age=current_app.config["TOKEN_MAX_AGE"])
+    except SignatureExpired:
+        raise ApiError(401, "token_expired", "Uw token is verlopen; log opnieuw in.")
+    except BadSignature:
+        raise ApiError(401, "unauthorized", "Ongeldig token.")
+    actor = users.find_actor(runtime(), payload.get("u", ""))
+    if actor is None:
+        raise ApiError(401, "unauthorized", "Onbekende gebruiker.")
+    return actor
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.actor = actor_from_header()
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def json_body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, "bad_request", "Verwacht een JSON-object als body.")
+    return body

@@ -1,0 +1,121 @@
+"""The ``levensloop`` command: database, deploy, validate, users, serve, demo."""
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from engine import model_service, users
+from engine.actors import Actor
+from engine.errors import DeployRefused, EngineError
+from engine.migrate import upgrade
+
+
+def _rt():
+    return current_app.extensions["levensloop"]
+
+
+def read_model_files(paths: list[Path]) -> dict[str, str]:
+    files = {}
+    for path in paths:
+        candidates = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in candidates:
+            if file.suffix in (".bpmn", ".dmn", ".json") and file.is_file():
+                files[file.name] = file.read_text(encoding="utf-8")
+    return files
+
+
+def fail(err: EngineError) -> None:
+    click.echo(f"Fout: {err.message}", err=True)
+    for problem in getattr(err, "errors", []):
+        where = " / ".join(str(problem.get(k)) for k in ("file", "element") if problem.get(k))
+        click.echo(f"  - {where}: {problem.get('message')}", err=True)
+    for field, message in err.fields.items():
+        click.echo(f"  - {field}: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group("db")
+def db_group():
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+@with_appcontext
+def db_upgrade():
+    """Create or migrate the schema to the newest version (Alembic)."""
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database bijgewerkt.")
+
+
+@click.command("deploy")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--as-user", default="proceseigenaar", show_default=True)
+@with_appcontext
+def deploy_command(paths, as_user):
+    """Deploy every .bpmn/.dmn/.json file in PATHS (directories or files)."""
+    try:
+        result = model_service.deploy(_rt(), read_model_files(list(paths)), Actor(as_user, frozenset({"proceseigenaar"})))
+    except EngineError as err:
+        fail(err)
+    for proc in result.processes:
+        click.echo(f"{proc['id']} versie {proc['version']}" + ("" if result.created else " (ongewijzigd)"))
+    for warning in result.warnings:
+        click.echo(f"Waarschuwing: {warning['process']} / {warning['element']}: {warning['message']}")
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@with_appcontext
+def validate_command(paths):
+    """Check model files without deploying them."""
+    try:
+        checked = model_service.validate(_rt(), read_model_files(list(paths)))
+    except DeployRefused as err:
+        fail(err)
+    click.echo("Geldig: " + ", ".join(p["id"] for p in checked["processes"]))
+    for warning in checked["warnings"]:
+        click.echo(f"Waarschuwing: {warning['process']} / {warning['element']}: {warning['message']}")
+
+
+@click.group("users")
+def users_group():
+    """User accounts."""
+
+
+@users_group.command("add")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", "roles", multiple=True, required=True, help="Repeat for several roles.")
+@click.option("--region", default=None)
+@with_appcontext
+def users_add(username, password, roles, region):
+    """Add a user with one or more roles."""
+    try:
+        users.add_user(_rt(), username, password, list(roles), region)
+    except EngineError as err:
+        fail(err)
+    click.echo(f"Gebruiker {username} aangemaakt met rol(len) {', '.join(roles)}.")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+def serve_command(host, port):
+    """Serve the API and web UI."""
+    current_app.run(host=host, port=port, threaded=True)
+
+
+def init_app(app) -> None:
+    from api.demo import demo_command
+
+    for command in (db_group, deploy_command, validate_command, users_group, demo_command):
+        app.cli.add_command(command)
+    app.cli.add_command(with_appcontext(serve_command), "serve")
+
+
+def main() -> None:
+    from api import create_app
+
+    FlaskGroup(create_app=lambda: create_app(), add_default_commands=False)(prog_name="levensloop")

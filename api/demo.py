@@ -1,0 +1,43 @@
+"""``levensloop demo``: one user per role (password 'demo') and processes/ deployed."""
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from engine import model_service, users
+from engine.actors import ALL_ROLES, Actor
+from engine.errors import Conflict, EngineError
+from engine.runtime import PROJECT_ROOT
+
+DEMO_PASSWORD = "demo"
+DEMO_REGION = "Gelderland-Zuid"
+
+
+def create_demo_users(rt) -> list[str]:
+    created = []
+    for role in sorted(ALL_ROLES):
+        try:
+            users.add_user(rt, role, DEMO_PASSWORD, [role], region=DEMO_REGION, full_name=f"Demo {role}")
+            created.append(role)
+        except Conflict:
+            pass
+    return created
+
+
+@click.command("demo")
+@with_appcontext
+def demo_command():
+    """Create demo users and deploy processes/."""
+    from api.cli import fail, read_model_files
+
+    rt = current_app.extensions["levensloop"]
+    created = create_demo_users(rt)
+    click.echo(f"Demogebruikers (wachtwoord '{DEMO_PASSWORD}'): {', '.join(sorted(ALL_ROLES))}"
+               + ("" if created else " (bestonden al)"))
+    files = read_model_files([PROJECT_ROOT / "processes"])
+    if not files:
+        return
+    try:
+        result = model_service.deploy(rt, files, Actor("demo", frozenset({"proceseigenaar"})))
+    except EngineError as err:
+        fail(err)
+    click.echo("Gedeployed: " + ", ".join(f"{p['id']} v{p['version']}" for p in result.processes))

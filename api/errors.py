@@ -1,0 +1,51 @@
+"""One error shape for every failure: JSON ``{error, message, fields?}``, never an HTML page."""
+from flask import jsonify
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, NotFound
+
+STATUS = {NotFound: 404, Conflict: 409, Forbidden: 403, Invalid: 422, DeployRefused: 422}
+
+
+class ApiError(Exception):
+    """Raised by the API layer itself (authentication, request shape)."""
+
+    def __init__(self, status: int, error: str, message: str, fields: dict | None = None):
+        super().__init__(message)
+        self.status, self.error, self.message, self.fields = status, error, message, fields
+
+
+def _body(error: str, message: str, fields=None, **extra):
+    body = {"error": error, "message": message, **extra}
+    if fields:
+        body["fields"] = fields
+    return body
+
+
+def init_app(app) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(err: ApiError):
+        return jsonify(_body(err.error, err.message, err.fields)), err.status
+
+    @app.errorhandler(EngineError)
+    def _engine_error(err: EngineError):
+        status = next((code for cls, code in STATUS.items() if isinstance(err, cls)), 400)
+        extra = {"errors": err.errors} if isinstance(err, DeployRefused) else {}
+        return jsonify(_body(type(err).__name__.lower(), err.message, err.fields, **extra)), status
+
+    @app.errorhandler(ValidationError)
+    def _schema_error(err: ValidationError):
+        fields = {k: " ".join(v) if isinstance(v, list) else v for k, v in err.normalized_messages().items()}
+        return jsonify(_body("invalid", "Ongeldige invoer.", fields)), 422
+
+    @app.errorhandler(HTTPException)
+    def _http_error(err: HTTPException):
+        messages = {404: "Niet gevonden.", 405: "Methode niet toegestaan.", 413: "Upload is te groot.",
+                    400: "Ongeldig verzoek.", 415: "Verkeerd inhoudstype."}
+        return jsonify(_body(err.name.lower().replace(" ", "_"), messages.get(err.code, err.description))), err.code
+
+    @app.errorhandler(Exception)
+    def _unexpected(err: Exception):
+        app.logger.exception("unexpected error")
+        return jsonify(_body("internal", "Er ging iets mis aan onze kant; de fout is gelogd.")), 500

@@ -1,0 +1,117 @@
+"""Process instances: start, list, get, events, cancel, retry."""
+from flask import Blueprint, g, jsonify, request
+
+from api.auth import json_body, login_required, runtime
+from api.schemas import StartInstanceRequest
+from engine import instances, queries
+
+bp = Blueprint("instances", __name__, url_prefix="/api/v1/process-instances")
+
+
+
+@bp.post("")
+@login_required
+def start():
+    """Start an instance of the newest version of a process model.
+    ---
+    post:
+      tags: [process-instances]
+      requestBody: {content: {application/json: {schema: StartInstanceRequest}}}
+      responses:
+        201: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    body = StartInstanceRequest().load(json_body())
+    return jsonify(instances.start(runtime(), body["process_model"], body["data"], g.actor)), 201
+
+
+@bp.get("")
+@login_required
+def list_instances():
+    """List instances, newest first.
+    ---
+    get:
+      tags: [process-instances]
+      parameters:
+        - {name: status, in: query, schema: {type: string, enum: [running, completed, error, cancelled]}}
+        - {name: process_model, in: query, schema: {type: string}}
+      responses:
+        200: {content: {application/json: {schema: {type: array, items: InstanceSummary}}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(queries.list_instances(runtime(), g.actor, request.args.get("status"),
+                                          request.args.get("process_model")))
+
+
+@bp.get("/<instance_id>")
+@login_required
+def get_instance(instance_id):
+    """One instance: status, data as far as the caller may see it, ready tasks, model version.
+    ---
+    get:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(queries.get_instance(runtime(), instance_id, g.actor))
+
+
+@bp.get("/<instance_id>/events")
+@login_required
+def events(instance_id):
+    """The instance's audit trail, oldest first.
+    ---
+    get:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: {type: array, items: Event}}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(queries.events(runtime(), instance_id, g.actor))
+
+
+@bp.post("/<instance_id>/cancel")
+@login_required
+def cancel(instance_id):
+    """Cancel a running instance.
+    ---
+    post:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(instances.cancel(runtime(), instance_id, g.actor))
+
+
+@bp.post("/<instance_id>/retry")
+@login_required
+def retry(instance_id):
+    """Retry the failed step of an instance with an incident.
+    ---
+    post:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(instances.retry(runtime(), instance_id, g.actor))

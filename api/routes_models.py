@@ -1,0 +1,74 @@
+"""Process models: deploy (multipart upload), list, show."""
+from flask import Blueprint, g, jsonify, request
+
+from api.auth import login_required, runtime
+from api.errors import ApiError
+from engine import model_service, queries
+
+bp = Blueprint("models", __name__, url_prefix="/api/v1/process-models")
+
+
+def uploaded_files() -> dict[str, str]:
+    files = {}
+    for field_name in request.files:
+        for item in request.files.getlist(field_name):
+            name = (item.filename or "").rsplit("/", 1)[-1]
+            try:
+                files[name] = item.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise ApiError(422, "invalid", f"{name}: geen UTF-8-tekst.", {name: "Geen UTF-8-tekst."})
+    return files
+
+
+@bp.post("")
+@login_required
+def deploy():
+    """Deploy BPMN/DMN and form files as a new immutable version.
+    ---
+    post:
+      tags: [process-models]
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {files: {type: array, items: {type: string, format: binary}}}}
+      responses:
+        201: {content: {application/json: {schema: DeployResponse}}}
+        200: {description: identical content was already deployed, content: {application/json: {schema: DeployResponse}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    result = model_service.deploy(runtime(), uploaded_files(), g.actor)
+    body = {"id": result.process_id, "version": result.version, "created": result.created,
+            "processes": result.processes, "warnings": result.warnings}
+    return jsonify(body), 201 if result.created else 200
+
+
+@bp.get("")
+@login_required
+def list_models():
+    """List deployed process models with their versions.
+    ---
+    get:
+      tags: [process-models]
+      responses:
+        200: {content: {application/json: {schema: {type: array, items: ProcessModel}}}}
+        401: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(queries.process_models(runtime()))
+
+
+@bp.get("/<process_id>")
+@login_required
+def get_model(process_id):
+    """One process model with its versions.
+    ---
+    get:
+      tags: [process-models]
+      parameters: [{name: process_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: ProcessModel}}}
+        401: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(queries.process_model(runtime(), process_id))

@@ -1,0 +1,121 @@
+"""Marshmallow schemas: request parsing and the shapes published in the OpenAPI document."""
+from marshmallow import RAISE, Schema, fields, validate
+
+
+class Strict(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class TokenRequest(Strict):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class TokenResponse(Schema):
+    token = fields.String()
+    username = fields.String()
+    roles = fields.List(fields.String())
+
+
+class StartInstanceRequest(Strict):
+    process_model = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    data = fields.Dict(load_default=dict)
+
+
+class CompleteTaskRequest(Strict):
+    data = fields.Dict(load_default=dict)
+
+
+class MessageRequest(Strict):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    process_instance = fields.String(load_default=None, allow_none=True)
+    correlation = fields.Dict(load_default=None, allow_none=True)
+    payload = fields.Dict(load_default=dict)
+
+
+class MessageResponse(Schema):
+    delivered_to = fields.List(fields.String())
+
+
+class Task(Schema):
+    id = fields.String()
+    process_instance = fields.String()
+    process_model = fields.String()
+    element = fields.String()
+    name = fields.String()
+    lane = fields.String(allow_none=True)
+    form = fields.String(allow_none=True)
+    due_date = fields.String(allow_none=True)
+    state = fields.String()
+    created_at = fields.String()
+
+
+class TaskDetail(Task):
+    schema = fields.Dict(allow_none=True)
+    ui_schema = fields.Dict(allow_none=True)
+    data = fields.Dict()
+
+
+class Incident(Schema):
+    message = fields.String(allow_none=True)
+    element = fields.String(allow_none=True)
+
+
+class Instance(Schema):
+    id = fields.String()
+    process_model = fields.String()
+    version = fields.Integer()
+    status = fields.String(validate=validate.OneOf(["running", "completed", "error", "cancelled"]))
+    data = fields.Dict()
+    ready_tasks = fields.List(fields.Nested(Task))
+    timer_due = fields.String(allow_none=True)
+    incident = fields.Nested(Incident, allow_none=True)
+    started_at = fields.String()
+    updated_at = fields.String()
+
+
+class InstanceSummary(Schema):
+    id = fields.String()
+    process_model = fields.String()
+    status = fields.String()
+    started_at = fields.String()
+    updated_at = fields.String()
+
+
+class Event(Schema):
+    seq = fields.Integer()
+    type = fields.String()
+    actor = fields.String()
+    at = fields.String()
+    inputs = fields.Raw(allow_none=True)
+    state_hash = fields.String(allow_none=True)
+    prev_hash = fields.String()
+    hash = fields.String()
+
+
+class ModelVersion(Schema):
+    version = fields.Integer()
+    deployed_at = fields.String()
+
+
+class ProcessModel(Schema):
+    id = fields.String()
+    name = fields.String()
+    latest_version = fields.Integer()
+    versions = fields.List(fields.Nested(ModelVersion))
+
+
+class DeployResponse(Schema):
+    id = fields.String()
+    version = fields.Integer()
+    created = fields.Boolean()
+    processes = fields.List(fields.Dict())
+    warnings = fields.List(fields.Dict())
+
+
+class Error(Schema):
+    error = fields.String()
+    message = fields.String()
+    fields_ = fields.Dict(data_key="fields")
+    errors = fields.List(fields.Dict())

@@ -1,0 +1,1 @@
+"""Levensloop's runtime around SpiffWorkflow. Knows nothing of HTTP."""

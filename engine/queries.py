@@ -1,0 +1,157 @@
+"""Read-only views for the API: straight from tables, never a workflow run."""
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import or_, select
+
+from engine import audit, deployments
+from engine.actors import Actor
+from engine.errors import Forbidden, NotFound
+from engine.models import ProcessInstance, ProcessVersion, WorkTask
+
+PERSONAL_KEYS = {"persoon"}
+
+
+def _can_read_cases(actor: Actor) -> bool:
+    return actor.is_worker or actor.has("auditor", "beheerder")
+
+
+def visible_data(data: dict, actor: Actor) -> dict:
+    """Process data as the actor may see it: the Adviestafel never sees the person's details."""
+    if actor.has("adviestafel") and not actor.has("procesregisseur", "auditor"):
+        return {k: v for k, v in data.items() if k not in PERSONAL_KEYS}
+    return data
+
+
+LIVE_STATES = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
+
+
+def process_data(instance: ProcessInstance) -> dict:
+    """The data the process carries now: that of its live tasks, else of the last completed one."""
+    state = instance.state or {}
+    tasks = state.get("tasks", {})
+    data = dict(state.get("data", {}))
+    live = [t for t in tasks.values() if t["state"] & LIVE_STATES]
+    for task in live or [tasks.get(state.get("last_task") or "", {})]:
+        data.update(task.get("data", {}))
+    return data
+
+
+def task_view(row: WorkTask) -> dict:
+    return {
+        "id": row.id, "process_instance": row.instance_id, "process_model": row.process_id,
+        "element": row.element, "name": row.name, "lane": row.lane, "form": row.form,
+        "due_date": row.due_date, "state": row.state, "created_at": row.created_at.isoformat(),
+    }
+
+
+def instance_view(session, instance: ProcessInstance, actor: Actor) -> dict:
+    if not _can_read_cases(actor):
+        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+    version = session.get(ProcessVersion, instance.process_version_id)
+    ready = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")
+                            .order_by(WorkTask.created_at, WorkTask.id))
+    return {
+        "id": instance.id, "process_model": instance.process_id, "version": version.version,
+        "status": instance.status, "data": visible_data(process_data(instance), actor),
+        "ready_tasks": [task_view(r) for r in ready],
+        "timer_due": instance.timer_due.isoformat() if instance.timer_due else None,
+        "incident": ({"message": instance.incident_message, "element": instance.incident_element}
+                     if instance.status == "error" else None),
+        "started_at": instance.started_at.isoformat(), "updated_at": instance.updated_at.isoformat(),
+    }
+
+
+def get_instance(rt, instance_id: str, actor: Actor) -> dict:
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
+            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        return instance_view(uow.session, instance, actor)
+
+
+def list_instances(rt, actor: Actor, status: str | None = None, process_model: str | None = None) -> list[dict]:
+    if not _can_read_cases(actor):
+        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+    with rt.uow() as uow:
+        query = select(ProcessInstance).order_by(ProcessInstance.started_at.desc(), ProcessInstance.id)
+        if status:
+            query = query.where(ProcessInstance.status == status)
+        if process_model:
+            query = query.where(ProcessInstance.process_id == process_model)
+        return [{"id": i.id, "process_model": i.process_id, "status": i.status,
+                 "started_at": i.started_at.isoformat(), "updated_at": i.updated_at.isoformat()}
+                for i in uow.session.scalars(query.limit(500))]
+
+
+def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None) -> list[dict]:
+    """Ready tasks in the caller's lanes (tasks without a lane are everyone's)."""
+    with rt.uow() as uow:
+        query = select(WorkTask).where(WorkTask.state == "ready").order_by(WorkTask.created_at, WorkTask.id)
+        lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
+        visible = [WorkTask.lane.in_(lanes)]
+        if lane is None and actor.is_worker:
+            visible.append(WorkTask.lane.is_(None))
+        query = query.where(or_(*visible))
+        if process_instance:
+            query = query.where(WorkTask.instance_id == process_instance)
+        return [task_view(r) for r in uow.session.scalars(query)]
+
+
+def get_task(rt, task_id: str, actor: Actor) -> dict:
+    with rt.uow() as uow:
+        row = uow.session.get(WorkTask, task_id)
+        if row is None:
+            raise NotFound(f"Taak '{task_id}' bestaat niet.")
+        if not actor.has("auditor") and row.lane and not actor.has(row.lane):
+            raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'.")
+        instance = uow.session.get(ProcessInstance, row.instance_id)
+        view = task_view(row)
+        view["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
+        view["ui_schema"] = deployments.form_file(uow.session, instance.process_version_id, row.ui_form) if row.ui_form else None
+        view["data"] = visible_data(_task_data(instance, row.id), actor)
+        return view
+
+
+def _task_data(instance: ProcessInstance, task_id: str) -> dict:
+    state = instance.state
+    for tasks in [state.get("tasks", {})] + [s.get("tasks", {}) for s in state.get("subprocesses", {}).values()]:
+        if task_id in tasks:
+            return tasks[task_id].get("data", {})
+    return {}
+
+
+def events(rt, instance_id: str, actor: Actor) -> list[dict]:
+    if not _can_read_cases(actor):
+        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+    with rt.uow() as uow:
+        if uow.session.get(ProcessInstance, instance_id) is None:
+            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        return [event_view(e, actor) for e in audit.events_of(uow.session, instance_id)]
+
+
+def event_view(event, actor: Actor) -> dict:
+    inputs = event.inputs
+    if isinstance(inputs, dict):
+        inputs = {k: (visible_data(v, actor) if isinstance(v, dict) and k in ("data", "payload") else v)
+                  for k, v in inputs.items()}
+    return {"seq": event.seq, "type": event.type, "actor": event.actor, "at": event.at.isoformat(),
+            "inputs": inputs, "state_hash": event.state_hash, "prev_hash": event.prev_hash, "hash": event.hash}
+
+
+def process_models(rt) -> list[dict]:
+    with rt.uow() as uow:
+        rows = uow.session.scalars(select(ProcessVersion).order_by(ProcessVersion.process_id, ProcessVersion.version))
+        models: dict[str, dict] = {}
+        for v in rows:
+            entry = models.setdefault(v.process_id, {"id": v.process_id, "name": v.name, "versions": []})
+            entry["name"] = v.name
+            entry["versions"].append({"version": v.version, "deployed_at": v.deployed_at.isoformat()})
+        for entry in models.values():
+            entry["latest_version"] = entry["versions"][-1]["version"]
+        return list(models.values())
+
+
+def process_model(rt, process_id: str) -> dict:
+    for model in process_models(rt):
+        if model["id"] == process_id:
+            return model
+    raise NotFound(f"Procesmodel '{process_id}' bestaat niet.")

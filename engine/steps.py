@@ -1,0 +1,82 @@
+"""One step, one transaction: load the workflow, run it, write state, worklist, routing and audit.
+
+Every way of moving an instance (start, task, message, timer, retry, cancel) comes through
+``execute``; the caller commits the unit of work once afterwards.
+"""
+import uuid
+from functools import partial
+
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+
+from engine import audit, runner, serialization, subscriptions, worklist
+from engine.actors import Actor
+from engine.clock import FixedClock
+from engine.deployments import specs_for
+from engine.models import ProcessInstance, ProcessVersion
+from engine.scripting import EngineScriptEngine, ServiceLog
+from handlers import HandlerContext
+
+
+def script_engine(rt, now, instance_id: str, log: ServiceLog) -> EngineScriptEngine:
+    context = partial(HandlerContext, now=now, instance_id=instance_id, ports=rt.ports)
+    return EngineScriptEngine(rt.handlers, context, log)
+
+
+def new_workflow(session, version: ProcessVersion, engine) -> BpmnWorkflow:
+    spec, subprocess_specs = specs_for(session, version)
+    return BpmnWorkflow(spec, subprocess_specs, script_engine=engine)
+
+
+def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor,
+          extra_inputs: dict | None = None) -> tuple[ProcessInstance, runner.StepOutcome]:
+    """Create and run a new instance of ``version``; the caller commits."""
+    now = rt.clock.now()
+    instance_id = str(uuid.uuid4())
+    log = ServiceLog()
+    workflow = new_workflow(uow.session, version, script_engine(rt, now, instance_id, log))
+    instance = ProcessInstance(
+        id=instance_id, process_version_id=version.id, process_id=version.process_id, status="running",
+        state={}, started_at=now, started_by=actor.username, updated_at=now, event_count=0,
+        last_event_hash=audit.GENESIS,
+    )
+    uow.session.add(instance)
+    command = {"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})}
+    outcome = runner.run(workflow, command, FixedClock(now), log)
+    _persist(uow, instance, workflow, command, outcome, "started", actor, now)
+    return instance, outcome
+
+
+def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
+            completed_task_id: str | None = None, extra_inputs: dict | None = None) -> runner.StepOutcome:
+    """Apply ``command`` to a stored instance and write the result; the caller commits."""
+    now = rt.clock.now()
+    log = ServiceLog()
+    workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, log))
+    outcome = runner.run(workflow, command, FixedClock(now), log)
+    _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
+             completed_task_id)
+    return outcome
+
+
+def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):
+    instance.state = outcome.state
+    instance.status = outcome.status
+    instance.timer_due = outcome.timer_due
+    instance.updated_at = now
+    instance.incident_message = outcome.incident["message"] if outcome.incident else None
+    instance.incident_element = outcome.incident["element"] if outcome.incident else None
+    inputs = {**command, "service_calls": outcome.service_calls} if outcome.service_calls else command
+    _record(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
+    if outcome.incident:
+        _record(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
+    uow.flush()  # the instance UPDATE checks lock_version here: a concurrent step is a Conflict
+    worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
+    subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
+
+
+def _record(session, instance, type_, actor, at, inputs, state_hash):
+    event = audit.append(session, chain=instance.id, seq=instance.event_count + 1,
+                         prev_hash=instance.last_event_hash, type_=type_, actor=actor, at=at,
+                         inputs=inputs, state_hash=state_hash)
+    instance.event_count += 1
+    instance.last_event_hash = event.hash

@@ -1,0 +1,34 @@
+"""One unit of work per step: everything a step writes commits together or not at all."""
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from engine.errors import Conflict
+
+
+class UnitOfWork:
+    """``with uow:`` opens a session; ``commit()`` ends the step; leaving without commit rolls back."""
+
+    def __init__(self, session_factory: sessionmaker):
+        self._session_factory = session_factory
+        self.session: Session | None = None
+
+    def __enter__(self) -> "UnitOfWork":
+        self.session = self._session_factory()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.session.rollback()
+        self.session.close()
+        self.session = None
+
+    def flush(self) -> None:
+        """Write pending changes now; a concurrent update of the same instance is a Conflict."""
+        try:
+            self.session.flush()
+        except StaleDataError as err:
+            self.session.rollback()
+            raise Conflict("Deze zaak is intussen door iemand anders gewijzigd; laad opnieuw.") from err
+
+    def commit(self) -> None:
+        self.flush()
+        self.session.commit()

@@ -1,0 +1,23 @@
+"""What the engine hands a service-task handler: time, identity and ports, never a session."""
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+
+class HandlerError(Exception):
+    """A handler refuses its input; the engine turns this into an incident with this message."""
+
+
+@dataclass(frozen=True)
+class HandlerContext:
+    """The engine's view handed to a handler for one call.
+
+    ``now`` is the engine clock (never read the wall clock in a handler: replay depends on it).
+    ``ports`` holds named services the engine provides (e.g. caseload look-ups); a handler that
+    needs one documents its name.
+    """
+
+    now: datetime
+    instance_id: str = ""
+    element: str = ""
+    ports: Mapping[str, Any] = field(default_factory=dict)
