@@ -18,16 +18,23 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
         DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
         TOKEN_MAX_AGE=int(os.environ.get("LEVENSLOOP_TOKEN_MAX_AGE", 8 * 3600)),
         MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+        MAX_DEPLOY_FILES=50,  # per deployment upload; more is a 422
+        MAX_DEPLOY_FILE_SIZE=2 * 1024 * 1024,  # bytes per uploaded file; larger is a 422
     )
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.extensions["levensloop"] = runtime or build_runtime(app.config["DATABASE_URL"])
 
-    from api import errors, openapi, routes_auth, routes_instances, routes_models, routes_tasks, cli
+    from api import (errors, openapi, routes_audit, routes_auth, routes_instances, routes_models, routes_notifications,
+                     routes_tasks, cli)
 
     errors.init_app(app)
-    for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, openapi.bp):
+    for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,
+                      routes_notifications.bp, openapi.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
+    from api import web
+
+    web.init_app(app)
     return app

@@ -48,5 +48,5 @@ def login_required(view):
 def json_body() -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise ApiError(400, "bad_request", "Verwacht een JSON-object als body.")
+        raise ApiError(422, "invalid", "Verwacht een JSON-object als body.", {"body": "Geen JSON-object."})
     return body

@@ -102,15 +102,24 @@ def users_add(username, password, roles, region):
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
-def serve_command(host, port):
+@click.option("--scheduler/--no-scheduler", "with_scheduler", envvar="LEVENSLOOP_SCHEDULER", default=False,
+              help="Also run the timer scheduler in a background thread (env LEVENSLOOP_SCHEDULER=1).")
+def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
+    if with_scheduler:
+        from engine.scheduler import build
+
+        build(_rt(), blocking=False).start()
     current_app.run(host=host, port=port, threaded=True)
 
 
 def init_app(app) -> None:
+    from api.cli_audit import audit_group, replay_command
+    from api.cli_timers import clock_group, scheduler_command
     from api.demo import demo_command
 
-    for command in (db_group, deploy_command, validate_command, users_group, demo_command):
+    for command in (db_group, deploy_command, validate_command, users_group, demo_command, replay_command,
+                    audit_group, scheduler_command, clock_group):
         app.cli.add_command(command)
     app.cli.add_command(with_appcontext(serve_command), "serve")
 

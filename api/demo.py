@@ -1,8 +1,9 @@
-"""``levensloop demo``: one user per role (password 'demo') and processes/ deployed."""
+"""``levensloop demo``: one user per role (password 'demo'), processes/ deployed, demo casussen seeded."""
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from api.demo_seed import ensure_workers, seed_casussen
 from engine import model_service, users
 from engine.actors import ALL_ROLES, Actor
 from engine.errors import Conflict, EngineError
@@ -26,7 +27,7 @@ def create_demo_users(rt) -> list[str]:
 @click.command("demo")
 @with_appcontext
 def demo_command():
-    """Create demo users and deploy processes/."""
+    """Create demo users, deploy processes/ and seed demo casussen in several phases."""
     from api.cli import fail, read_model_files
 
     rt = current_app.extensions["levensloop"]
@@ -41,3 +42,6 @@ def demo_command():
     except EngineError as err:
         fail(err)
     click.echo("Gedeployed: " + ", ".join(f"{p['id']} v{p['version']}" for p in result.processes))
+    ensure_workers(rt, DEMO_PASSWORD)
+    seeded = seed_casussen(rt)
+    click.echo("Democasussen: " + (", ".join(seeded) if seeded else "bestonden al"))

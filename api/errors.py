@@ -1,6 +1,7 @@
-"""One error shape for every failure: JSON ``{error, message, fields?}``, never an HTML page."""
+"""One error shape for every API failure: JSON ``{error, message, fields?}``; web pages get a Dutch HTML page."""
 from flask import jsonify
 from marshmallow import ValidationError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, NotFound
@@ -23,29 +24,41 @@ def _body(error: str, message: str, fields=None, **extra):
     return body
 
 
+def _reply(body: dict, status: int):
+    """JSON under /api/, a Dutch error page (never a traceback) everywhere else."""
+    from api.web.errors import error_page, wants_json
+
+    return (jsonify(body), status) if wants_json() else error_page(status, body["message"])
+
+
 def init_app(app) -> None:
     @app.errorhandler(ApiError)
     def _api_error(err: ApiError):
-        return jsonify(_body(err.error, err.message, err.fields)), err.status
+        return _reply(_body(err.error, err.message, err.fields), err.status)
 
     @app.errorhandler(EngineError)
     def _engine_error(err: EngineError):
         status = next((code for cls, code in STATUS.items() if isinstance(err, cls)), 400)
         extra = {"errors": err.errors} if isinstance(err, DeployRefused) else {}
-        return jsonify(_body(type(err).__name__.lower(), err.message, err.fields, **extra)), status
+        return _reply(_body(type(err).__name__.lower(), err.message, err.fields, **extra), status)
 
     @app.errorhandler(ValidationError)
     def _schema_error(err: ValidationError):
         fields = {k: " ".join(v) if isinstance(v, list) else v for k, v in err.normalized_messages().items()}
-        return jsonify(_body("invalid", "Ongeldige invoer.", fields)), 422
+        return _reply(_body("invalid", "Ongeldige invoer.", fields), 422)
+
+    @app.errorhandler(DataError)
+    def _unstorable_value(_err: DataError):
+        # e.g. a NUL character, which PostgreSQL cannot store or compare: bad input, not a server fault
+        return _reply(_body("invalid", "Ongeldige invoer: een waarde bevat tekens die niet verwerkt kunnen worden."), 422)
 
     @app.errorhandler(HTTPException)
     def _http_error(err: HTTPException):
         messages = {404: "Niet gevonden.", 405: "Methode niet toegestaan.", 413: "Upload is te groot.",
                     400: "Ongeldig verzoek.", 415: "Verkeerd inhoudstype."}
-        return jsonify(_body(err.name.lower().replace(" ", "_"), messages.get(err.code, err.description))), err.code
+        return _reply(_body(err.name.lower().replace(" ", "_"), messages.get(err.code, err.description)), err.code)
 
     @app.errorhandler(Exception)
     def _unexpected(err: Exception):
         app.logger.exception("unexpected error")
-        return jsonify(_body("internal", "Er ging iets mis aan onze kant; de fout is gelogd.")), 500
+        return _reply(_body("internal", "Er ging iets mis aan onze kant; de fout is gelogd."), 500)

@@ -14,6 +14,8 @@ SCHEMAS = [
     "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "MessageRequest",
     "MessageResponse", "Task", "TaskDetail", "Instance", "InstanceSummary", "Event", "ProcessModel",
     "DeployResponse", "Error",
+    "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",
+    "AccessLogEntry", "Notification",
 ]
 
 

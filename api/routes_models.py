@@ -1,5 +1,5 @@
 """Process models: deploy (multipart upload), list, show."""
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 
 from api.auth import login_required, runtime
 from api.errors import ApiError
@@ -9,14 +9,23 @@ bp = Blueprint("models", __name__, url_prefix="/api/v1/process-models")
 
 
 def uploaded_files() -> dict[str, str]:
+    """The uploaded files as text, within the per-deployment file-count and per-file size limits."""
+    items = [item for field_name in request.files for item in request.files.getlist(field_name)]
+    max_files, max_size = current_app.config["MAX_DEPLOY_FILES"], current_app.config["MAX_DEPLOY_FILE_SIZE"]
+    if len(items) > max_files:
+        raise ApiError(422, "invalid", f"Te veel bestanden: maximaal {max_files} per deployment.",
+                       {"files": f"Maximaal {max_files} bestanden."})
     files = {}
-    for field_name in request.files:
-        for item in request.files.getlist(field_name):
-            name = (item.filename or "").rsplit("/", 1)[-1]
-            try:
-                files[name] = item.read().decode("utf-8")
-            except UnicodeDecodeError:
-                raise ApiError(422, "invalid", f"{name}: geen UTF-8-tekst.", {name: "Geen UTF-8-tekst."})
+    for item in items:
+        name = (item.filename or "").rsplit("/", 1)[-1]
+        content = item.read(max_size + 1)
+        if len(content) > max_size:
+            raise ApiError(422, "invalid", f"{name}: bestand is groter dan {max_size // 1024} kB.",
+                           {name: f"Maximaal {max_size // 1024} kB per bestand."})
+        try:
+            files[name] = content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiError(422, "invalid", f"{name}: geen UTF-8-tekst.", {name: "Geen UTF-8-tekst."})
     return files
 
 

@@ -1,4 +1,6 @@
 """Marshmallow schemas: request parsing and the shapes published in the OpenAPI document."""
+from datetime import timezone
+
 from marshmallow import RAISE, Schema, fields, validate
 
 
@@ -119,3 +121,97 @@ class Error(Schema):
     message = fields.String()
     fields_ = fields.Dict(data_key="fields")
     errors = fields.List(fields.Dict())
+
+
+class ChainBreak(Schema):
+    chain = fields.String()
+    seq = fields.Integer(allow_none=True)
+    kind = fields.String(validate=validate.OneOf(
+        ["missing", "inputs_changed", "link_broken", "hash_mismatch", "state_changed", "model_changed", "orphaned"]))
+    message = fields.String()
+
+
+class Divergence(Schema):
+    seq = fields.Integer()
+    type = fields.String()
+    kind = fields.String(validate=validate.OneOf(
+        ["hash_mismatch", "step_failed", "not_replayable", "service_calls_unused"]))
+    message = fields.String()
+    expected = fields.String(allow_none=True)
+    actual = fields.String(allow_none=True)
+
+
+class ReplayReport(Schema):
+    process_instance = fields.String()
+    status = fields.String(validate=validate.OneOf(["verified", "diverged", "broken"]))
+    process_model = fields.String(allow_none=True)
+    version = fields.Integer(allow_none=True)
+    events = fields.Integer()
+    replayed = fields.Integer()
+    divergence = fields.Nested(Divergence, allow_none=True)
+    chain_break = fields.Nested(ChainBreak, allow_none=True)
+
+
+class VerifyReport(Schema):
+    status = fields.String(validate=validate.OneOf(["verified", "broken"]))
+    chains = fields.Integer()
+    events = fields.Integer()
+    breaks = fields.List(fields.Nested(ChainBreak))
+
+
+class ReadyTaskAt(Schema):
+    name = fields.String()
+    element = fields.String()
+    lane = fields.String(allow_none=True)
+
+
+class EventSummary(Schema):
+    seq = fields.Integer()
+    type = fields.String()
+    actor = fields.String()
+    at = fields.String()
+
+
+class PointInTimeState(Schema):
+    process_instance = fields.String()
+    seq = fields.Integer()
+    event = fields.Nested(EventSummary)
+    status = fields.String()
+    data = fields.Dict()
+    ready_tasks = fields.List(fields.Nested(ReadyTaskAt))
+    active_elements = fields.List(fields.String())
+    completed_elements = fields.List(fields.String())
+
+
+class ExportQuery(Strict):
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xes"]))
+
+
+class AccessLogQuery(Strict):
+    user = fields.String(load_default=None)
+    instance = fields.String(load_default=None)
+    from_ = fields.AwareDateTime(data_key="from", load_default=None, default_timezone=timezone.utc)
+    to = fields.AwareDateTime(load_default=None, default_timezone=timezone.utc)
+
+
+class AccessLogEntry(Schema):
+    at = fields.String()
+    user = fields.String()
+    roles = fields.List(fields.String())
+    process_instance = fields.String(allow_none=True)
+    resource = fields.String()
+    categories = fields.List(fields.String())
+    purpose = fields.String()
+
+
+class Notification(Schema):
+    id = fields.Integer()
+    created_at = fields.String()
+    kind = fields.String(metadata={"description": "taak_door_termijn | incident"})
+    instance_id = fields.String(allow_none=True)
+    task_id = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+    user = fields.String(allow_none=True)
+    subject = fields.String()
+    body = fields.String()
+    sent_at = fields.String(allow_none=True, metadata={"description": "when e-mailed; null if not (yet)"})

@@ -14,6 +14,7 @@ from engine.models import AuditEvent
 
 GENESIS = "0" * 64
 DEPLOYMENT_CHAIN = "deployments"
+NOTIFICATION_CHAIN = "notifications"  # deliveries of the notification outbox
 
 
 def event_hash(chain: str, seq: int, type_: str, actor: str, at: datetime, inputs_digest: str,

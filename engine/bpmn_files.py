@@ -42,6 +42,9 @@ def parse_models(files: dict[str, str]) -> SpiffBpmnParser:
                 parser.add_bpmn_xml(tree, filename=filename)
         except ValidationException as err:
             raise DeployRefused(f"{filename}: {err}", [_validation_error(filename, err)]) from err
+        except Exception as err:  # e.g. a .dmn file that is XML but not DMN: lxml's XPathEvalError
+            message = f"geen leesbaar {filename.rsplit('.', 1)[1].upper()}-bestand ({type(err).__name__}: {err})"
+            raise DeployRefused(f"{filename}: {message}", [{"file": filename, "element": None, "message": message}]) from err
     return parser
 
 

@@ -11,7 +11,7 @@ from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
-from engine.errors import Conflict, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 
 
 def all_tasks(workflow):
@@ -20,6 +20,24 @@ def all_tasks(workflow):
     for sub in workflow.subprocesses.values():
         tasks.extend(sub.get_tasks())
     return tasks
+
+
+def message_catchers(workflow) -> list[tuple]:
+    """(event definition, data) of every event the workflow can catch now: its waiting catch events,
+    plus the start events of its event subprocesses, which SpiffWorkflow keeps as triggers of the
+    process rather than as waiting tasks (their data: that of the process's live tasks)."""
+    catchers = [(definition, t.data) for t in workflow.event_manager.tasks.values()
+                for definition in _alternatives(t.task_spec.event_definition)]
+    live = next(iter(workflow.get_tasks(state=TaskState.READY | TaskState.WAITING)), None)
+    for name in getattr(workflow.spec.start, "trigger_specs", []):
+        for start in workflow.subprocess_specs[name].bpmn_start_events:
+            catchers.append((start.event_definition, live.data if live else {}))
+    return catchers
+
+
+def _alternatives(definition) -> list:
+    """An event-based gateway waits on a multiple definition: any one of its events."""
+    return list(getattr(definition, "event_definitions", None) or [definition])
 
 
 def _uuid(task_id: str):
@@ -60,7 +78,7 @@ def _complete(workflow, command: dict) -> None:
 
 def _deliver(workflow, command: dict) -> None:
     event = BpmnEvent(
-        MessageEventDefinition(command["name"]),
+        _waiting_definition(workflow, command["name"]),
         payload=copy.deepcopy(command.get("payload") or {}),
         correlations=copy.deepcopy(workflow.correlations),
     )
@@ -68,3 +86,15 @@ def _deliver(workflow, command: dict) -> None:
         workflow.send_event(event)
     except WorkflowException as err:
         raise NotFound(f"Deze zaak wacht niet op bericht '{command['name']}'.") from err
+    except Exception as err:  # a correlation expression the payload cannot satisfy
+        raise Invalid(f"Bericht '{command['name']}' mist gegevens voor de correlatie: {err}",
+                      {"payload": str(err)}) from err
+
+
+def _waiting_definition(workflow, name: str):
+    """The definition of a catch event waiting for message ``name``: SpiffWorkflow only lets an
+    event be caught by a definition of the very same class (the spiff parser makes a subclass)."""
+    for definition, _data in message_catchers(workflow):
+        if isinstance(definition, MessageEventDefinition) and definition.name == name:
+            return definition
+    raise NotFound(f"Deze zaak wacht niet op bericht '{name}'.")

@@ -3,9 +3,8 @@
 Each public function is one unit of work: it loads what it needs, runs one step through
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
-from sqlalchemy import select
 
-from engine import deployments, forms, queries, steps, subscriptions
+from engine import deployments, forms, queries, steps, subscriptions, timer_firing
 from engine.actors import SYSTEM, Actor
 from engine.canonical import task_positions
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -122,9 +121,10 @@ def cancel(rt, instance_id: str, actor: Actor) -> dict:
 
 
 def due_instances(rt, limit: int = 100) -> list[str]:
-    """Running instances whose earliest timer is due now (read from the indexed column)."""
+    """Running instances whose earliest timer is due now (read from the indexed column).
+
+    SpiffWorkflow fires a timer once the clock is strictly past its due time, so do we: an
+    instance listed here always has a timer that fires. One waiting for a retry back-off is left out.
+    """
     with rt.uow() as uow:
-        return list(uow.session.scalars(
-            select(ProcessInstance.id).where(ProcessInstance.status == "running",
-                                             ProcessInstance.timer_due <= rt.clock.now())
-            .order_by(ProcessInstance.timer_due).limit(limit)))
+        return [instance_id for instance_id, _ in timer_firing.due_ids(uow.session, rt.clock.now(), limit)]

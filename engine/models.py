@@ -65,7 +65,9 @@ class ProcessInstance(Base):
     """A running (or finished) workflow; ``lock_version`` guards against lost updates."""
 
     __tablename__ = "process_instances"
-    __table_args__ = (Index("ix_process_instances_timer_due", "timer_due"),)
+    # the scheduler looks for running instances whose timer is due: one index range scan
+    __table_args__ = (Index("ix_process_instances_timer_due", "timer_due"),
+                      Index("ix_process_instances_status_timer_due", "status", "timer_due"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     process_version_id: Mapped[int] = mapped_column(ForeignKey("process_versions.id"))
@@ -136,6 +138,8 @@ class User(Base):
     roles: Mapped[list] = mapped_column(JSON)
     region: Mapped[str | None] = mapped_column(String(100), nullable=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
+    # employer shown to colleagues (e.g. in the assignment letter to a duo)
+    organisation: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class MessageWait(Base):
@@ -148,3 +152,77 @@ class MessageWait(Base):
     instance_id: Mapped[str] = mapped_column(ForeignKey("process_instances.id"), index=True)
     message: Mapped[str] = mapped_column(String(200))
     correlation_key: Mapped[str] = mapped_column(String(500))
+
+
+class AccessLogEntry(Base):
+    """NEN 7513-style access log: who saw which case data, when, in which role and why."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (Index("ix_access_log_user_at", "username", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    username: Mapped[str] = mapped_column(String(100))
+    roles: Mapped[str] = mapped_column(String(500))  # the roles the user held for this access
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    resource: Mapped[str] = mapped_column(String(40))  # what was read: zaak, taak, trail, toestand, export
+    categories: Mapped[list] = mapped_column(JSON)  # categories of data shown, e.g. persoonsgegevens
+    purpose: Mapped[str] = mapped_column(String(200))
+
+
+class BedReservation(Base):
+    """A secured bed held for a casus; an active one occupies a numbered slot, so the unique
+    (organisation, slot) index keeps reservations within capacity even under concurrent steps."""
+
+    __tablename__ = "bed_reservations"
+    __table_args__ = (UniqueConstraint("organisation", "slot"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(100), index=True)
+    slot: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1..capacity; NULL once released
+    casus_id: Mapped[str] = mapped_column(String(100), index=True)
+    admission_date: Mapped[str] = mapped_column(String(40))
+    reserved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class TimerRetry(Base):
+    """A timer step that failed: how often, and when the scheduler may try again (back-off)."""
+
+    __tablename__ = "timer_retries"
+
+    instance_id: Mapped[str] = mapped_column(ForeignKey("process_instances.id"), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    last_error: Mapped[str] = mapped_column(Text)
+
+
+class Notification(Base):
+    """The outbox: a message for a role or user, written in the step that caused it, e-mailed later."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_role_created", "recipient_role", "created_at"),
+                      Index("ix_notifications_pending", "sent_at", "next_attempt_at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(40))  # taak_door_termijn | incident
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    task_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    recipient_role: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    recipient_user: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DemoClockSetting(Base):
+    """How far the demo clock runs ahead of real time, shared by the server and the CLI."""
+
+    __tablename__ = "demo_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    offset_seconds: Mapped[int] = mapped_column(Integer)

@@ -2,10 +2,10 @@
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import or_, select
 
-from engine import audit, deployments
+from engine import access_log, audit, deployments, diagrams
 from engine.actors import Actor
 from engine.errors import Forbidden, NotFound
-from engine.models import ProcessInstance, ProcessVersion, WorkTask
+from engine.models import Deployment, ProcessInstance, ProcessVersion, WorkTask
 
 PERSONAL_KEYS = {"persoon"}
 
@@ -26,12 +26,35 @@ LIVE_STATES = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskStat
 
 def process_data(instance: ProcessInstance) -> dict:
     """The data the process carries now: that of its live tasks, else of the last completed one."""
-    state = instance.state or {}
+    return state_data(instance.state or {})
+
+
+def state_data(state: dict) -> dict:
+    """The data a serialized workflow state carries (also used for a replayed past state)."""
     tasks = state.get("tasks", {})
     data = dict(state.get("data", {}))
-    live = [t for t in tasks.values() if t["state"] & LIVE_STATES]
-    for task in live or [tasks.get(state.get("last_task") or "", {})]:
-        data.update(task.get("data", {}))
+    live = [task_id for task_id, t in tasks.items() if t["state"] & LIVE_STATES]
+    for task_id in live or [state.get("last_task")]:
+        data.update(stored_task_data(tasks, task_id))
+    return data
+
+
+def stored_task_data(tasks: dict, task_id: str | None) -> dict:
+    """A task's data from serialized state, where SpiffWorkflow keeps only each task's changes
+    against its parent (``delta``) and full data only at the root."""
+    chain = []
+    while task_id in tasks:
+        chain.append(tasks[task_id])
+        task_id = tasks[task_id]["parent"]
+    data: dict = {}
+    for task in reversed(chain):
+        delta = task.get("delta")
+        if not delta or task["parent"] is None:
+            data = dict(task.get("data", {}))
+            continue
+        data.update(delta.get("updates", {}))
+        for key in delta.get("deletions", []):
+            data.pop(key, None)
     return data
 
 
@@ -65,7 +88,9 @@ def get_instance(rt, instance_id: str, actor: Actor) -> dict:
         instance = uow.session.get(ProcessInstance, instance_id)
         if instance is None:
             raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
-        return instance_view(uow.session, instance, actor)
+        view = instance_view(uow.session, instance, actor)
+    access_log.record(rt, actor, instance_id, "zaak", [view["data"]], PERSONAL_KEYS)
+    return view
 
 
 def list_instances(rt, actor: Actor, status: str | None = None, process_model: str | None = None) -> list[dict]:
@@ -108,14 +133,15 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
         view["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
         view["ui_schema"] = deployments.form_file(uow.session, instance.process_version_id, row.ui_form) if row.ui_form else None
         view["data"] = visible_data(_task_data(instance, row.id), actor)
-        return view
+    access_log.record(rt, actor, view["process_instance"], "taak", [view["data"]], PERSONAL_KEYS)
+    return view
 
 
 def _task_data(instance: ProcessInstance, task_id: str) -> dict:
     state = instance.state
     for tasks in [state.get("tasks", {})] + [s.get("tasks", {}) for s in state.get("subprocesses", {}).values()]:
         if task_id in tasks:
-            return tasks[task_id].get("data", {})
+            return stored_task_data(tasks, task_id)
     return {}
 
 
@@ -125,7 +151,9 @@ def events(rt, instance_id: str, actor: Actor) -> list[dict]:
     with rt.uow() as uow:
         if uow.session.get(ProcessInstance, instance_id) is None:
             raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
-        return [event_view(e, actor) for e in audit.events_of(uow.session, instance_id)]
+        trail = [event_view(e, actor) for e in audit.events_of(uow.session, instance_id)]
+    access_log.record(rt, actor, instance_id, "audittrail", [e["inputs"] for e in trail], PERSONAL_KEYS)
+    return trail
 
 
 def event_view(event, actor: Actor) -> dict:
@@ -155,3 +183,33 @@ def process_model(rt, process_id: str) -> dict:
         if model["id"] == process_id:
             return model
     raise NotFound(f"Procesmodel '{process_id}' bestaat niet.")
+
+
+def _version_xml(session, version: ProcessVersion) -> str:
+    deployment = session.get(Deployment, version.deployment_id)
+    xml = diagrams.process_xml({**deployment.resolved, **deployment.files}, version.process_id)
+    if xml is None:
+        raise NotFound(f"Geen diagram gevonden voor procesmodel '{version.process_id}'.")
+    return xml
+
+
+def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
+    """The BPMN XML of the instance's version with the ids to highlight (for bpmn-js markers)."""
+    if not _can_read_cases(actor):
+        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
+            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        version = uow.session.get(ProcessVersion, instance.process_version_id)
+        return {"xml": _version_xml(uow.session, version), **diagrams.element_markers(instance.state or {})}
+
+
+def version_diagram(rt, process_id: str, version: int) -> str:
+    """The BPMN XML of one deployed version of a process model."""
+    with rt.uow() as uow:
+        row = uow.session.scalars(select(ProcessVersion).where(ProcessVersion.process_id == process_id,
+                                                               ProcessVersion.version == version)).first()
+        if row is None:
+            raise NotFound(f"Versie {version} van procesmodel '{process_id}' bestaat niet.")
+        return _version_xml(uow.session, row)

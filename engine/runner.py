@@ -68,7 +68,8 @@ def _incident(workflow, err: WorkflowException) -> dict:
     if task is None and failed:
         task = failed[0]
     element = task.task_spec.bpmn_id if task is not None else None
-    message = str(err).split("\n")[0]
+    # SpiffWorkflow's str() appends its notes; the first argument is the message itself
+    message = str(err.args[0] if err.args else err).split("\n")[0].strip()
     if getattr(err, "__cause__", None) is not None and str(err.__cause__) not in message:
         message = f"{message}: {err.__cause__}"
     return {"element": element, "message": message}

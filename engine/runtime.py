@@ -1,13 +1,14 @@
 """The engine's composition root: database, clock, handlers and forms, wired once per process."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from sqlalchemy.orm import sessionmaker
 
-from engine import spiff_clock
+from engine import demo_clock, spiff_clock, timer_errors
 from engine.clock import Clock, SystemClock
 from engine.db import make_engine, make_session_factory
+from engine.ports import database_ports, no_ports
 from engine.uow import UnitOfWork
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -19,22 +20,26 @@ class Runtime:
     clock: Clock
     handlers: dict[str, Callable]
     forms_dir: Path | None = PROJECT_ROOT / "forms"
-    ports: dict[str, Any] = field(default_factory=dict)
+    # ports(session, now) -> the handler ports of one step, bound to that step's transaction
+    ports: Callable[[Any, Any], Mapping[str, Any]] = no_ports
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory)
 
 
 def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict | None = None,
-                  forms_dir: Path | None = PROJECT_ROOT / "forms") -> Runtime:
-    """Wire a runtime; installs the engine clock into SpiffWorkflow's timers."""
+                  forms_dir: Path | None = PROJECT_ROOT / "forms", ports: Callable | None = None) -> Runtime:
+    """Wire a runtime; installs the engine clock into SpiffWorkflow's timers. Without an explicit
+    clock it runs on real time, or on the demo clock when LEVENSLOOP_DEMO_CLOCK is set."""
     from handlers import HANDLERS
 
     spiff_clock.install()
-    engine = make_engine(database_url)
+    timer_errors.install()
+    session_factory = make_session_factory(make_engine(database_url))
     return Runtime(
-        session_factory=make_session_factory(engine),
-        clock=clock or SystemClock(),
+        session_factory=session_factory,
+        clock=clock or demo_clock.from_environment(session_factory) or SystemClock(),
         handlers=dict(HANDLERS if handlers is None else handlers),
         forms_dir=forms_dir,
+        ports=ports or database_ports(),
     )

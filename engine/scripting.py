@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
-from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
 
+from engine.sandbox import SandboxedScriptEngine
 from handlers import HandlerContext, HandlerError
 
 
@@ -31,12 +31,12 @@ class ServiceLog:
         return call
 
 
-class EngineScriptEngine(PythonScriptEngine):
-    """Dispatches service tasks to ``handlers`` by operator name."""
+class EngineScriptEngine(SandboxedScriptEngine):
+    """Dispatches service tasks to ``handlers`` by operator name; scripts and expressions run sandboxed."""
 
     def __init__(self, handlers: dict[str, Callable], context: Callable[..., HandlerContext],
                  log: ServiceLog, environment=None):
-        super().__init__(environment=environment or TaskDataEnvironment())
+        super().__init__(environment=environment)
         self.handlers = handlers
         self.context = context
         self.log = log

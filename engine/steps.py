@@ -8,7 +8,7 @@ from functools import partial
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
-from engine import audit, runner, serialization, subscriptions, worklist
+from engine import audit, notifications, runner, serialization, subscriptions, worklist
 from engine.actors import Actor
 from engine.clock import FixedClock
 from engine.deployments import specs_for
@@ -17,8 +17,10 @@ from engine.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
 
-def script_engine(rt, now, instance_id: str, log: ServiceLog) -> EngineScriptEngine:
-    context = partial(HandlerContext, now=now, instance_id=instance_id, ports=rt.ports)
+def script_engine(rt, now, instance_id: str, log: ServiceLog, session=None) -> EngineScriptEngine:
+    """Handlers get ports bound to the step's session; a replay (no session) calls no handler."""
+    ports = rt.ports(session, now) if session is not None else {}
+    context = partial(HandlerContext, now=now, instance_id=instance_id, ports=ports)
     return EngineScriptEngine(rt.handlers, context, log)
 
 
@@ -33,7 +35,7 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor,
     now = rt.clock.now()
     instance_id = str(uuid.uuid4())
     log = ServiceLog()
-    workflow = new_workflow(uow.session, version, script_engine(rt, now, instance_id, log))
+    workflow = new_workflow(uow.session, version, script_engine(rt, now, instance_id, log, uow.session))
     instance = ProcessInstance(
         id=instance_id, process_version_id=version.id, process_id=version.process_id, status="running",
         state={}, started_at=now, started_by=actor.username, updated_at=now, event_count=0,
@@ -51,7 +53,7 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     """Apply ``command`` to a stored instance and write the result; the caller commits."""
     now = rt.clock.now()
     log = ServiceLog()
-    workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, log))
+    workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, log, uow.session))
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
              completed_task_id)
@@ -65,12 +67,16 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     instance.updated_at = now
     instance.incident_message = outcome.incident["message"] if outcome.incident else None
     instance.incident_element = outcome.incident["element"] if outcome.incident else None
+    # The instance UPDATE checks lock_version here, before the audit INSERT: a concurrent step must
+    # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table.
+    uow.flush()
     inputs = {**command, "service_calls": outcome.service_calls} if outcome.service_calls else command
     _record(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
     if outcome.incident:
         _record(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
-    uow.flush()  # the instance UPDATE checks lock_version here: a concurrent step is a Conflict
-    worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
+    uow.flush()
+    new_tasks = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
+    notifications.on_step(uow.session, instance, event_type, new_tasks, now)
     subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
 
 

@@ -8,6 +8,7 @@ import json
 
 from sqlalchemy import delete, select
 
+from engine.commands import message_catchers
 from engine.models import MessageWait
 
 MESSAGE_TYPE = "MessageEventDefinition"
@@ -20,13 +21,12 @@ def correlation_key(values: dict) -> str:
 def waits(workflow) -> list[tuple[str, str]]:
     """(message name, correlation key) for each message the workflow is waiting for."""
     result = []
-    for task in workflow.event_manager.tasks.values():
-        definition = task.task_spec.event_definition
+    for definition, data in message_catchers(workflow):
         if type(definition).__name__ != MESSAGE_TYPE and not hasattr(definition, "correlation_properties"):
             continue
         values = {}
         for prop in getattr(definition, "correlation_properties", []):
-            values[prop.name] = _established(workflow, prop.name, task.data.get(prop.name))
+            values[prop.name] = _established(workflow, prop.name, data.get(prop.name))
         result.append((definition.name, correlation_key(values)))
     return result
 

@@ -13,7 +13,7 @@ _DUMMY_HASH = _hasher.hash("levensloop-dummy")
 
 
 def add_user(rt, username: str, password: str, roles: list[str], region: str | None = None,
-             full_name: str = "") -> Actor:
+             full_name: str = "", organisation: str | None = None) -> Actor:
     unknown = sorted(set(roles) - ALL_ROLES)
     errors = {}
     if not username or len(username) > 100:
@@ -28,7 +28,7 @@ def add_user(rt, username: str, password: str, roles: list[str], region: str | N
         if uow.session.scalars(select(User).where(User.username == username)).first():
             raise Conflict(f"Gebruiker '{username}' bestaat al.")
         uow.session.add(User(username=username, password_hash=_hasher.hash(password), roles=sorted(roles),
-                             region=region, full_name=full_name))
+                             region=region, full_name=full_name, organisation=organisation))
         uow.commit()
     return Actor(username, frozenset(roles), region)
 

@@ -1,6 +1,7 @@
 """Keep the worklist table in step with the workflow: one row per user task that became ready."""
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from engine.clock import FixedClock, clock_scope
 from engine.commands import all_tasks
 from engine.model_checks import FORM_PROPERTIES
 from engine.models import WorkTask
@@ -11,8 +12,8 @@ def ready_user_tasks(workflow) -> list:
     return [t for t in all_tasks(workflow) if t.state == TaskState.READY and t.task_spec.manual]
 
 
-def sync(session, instance, workflow, now, actor: str, completed_task_id: str | None = None) -> None:
-    """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled."""
+def sync(session, instance, workflow, now, actor: str, completed_task_id: str | None = None) -> list[WorkTask]:
+    """Insert newly ready tasks (returned); mark vanished ones completed (the one just done) or cancelled."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)} if instance.status == "running" else {}
     open_rows = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready"))
     known = set()
@@ -24,9 +25,10 @@ def sync(session, instance, workflow, now, actor: str, completed_task_id: str | 
         row.state = "completed" if done else "cancelled"
         row.completed_at = now
         row.completed_by = actor if done else None
-    for task_id, task in ready.items():
-        if task_id not in known:
-            session.add(_row(instance, task, now))
+    with clock_scope(FixedClock(now)):  # due_date expressions may call now(): the step's time
+        added = [_row(instance, task, now) for task_id, task in ready.items() if task_id not in known]
+    session.add_all(added)
+    return added
 
 
 def _row(instance, task, now) -> WorkTask:
@@ -50,7 +52,3 @@ def _due_date(task, expression: str | None) -> str | None:
         return None
     return str(value) if value else None
 
-
-def close_all(session, instance_id: str, now) -> None:
-    session.execute(update(WorkTask).where(WorkTask.instance_id == instance_id, WorkTask.state == "ready")
-                    .values(state="cancelled", completed_at=now))

@@ -1,6 +1,17 @@
 """The name → function table the engine resolves service tasks against."""
-from handlers import echo
+from handlers import bedden, brief, duo, echo, escalatie, klinisch, overdracht, pseudonimisering, risicotaxatie
 
 HANDLERS = {
     "echo": echo.echo,
+    "escalatie_termijnen": escalatie.escalatie_termijnen,
+    "risicotaxatie_volgende_datum": risicotaxatie.risicotaxatie_volgende_datum,
+    "pseudonimiseren": pseudonimisering.pseudonimiseren,
+    "duo_voorstellen": duo.duo_voorstellen,
+    "duo_vaststellen": duo.duo_vaststellen,
+    "toewijzingsbrief": brief.toewijzingsbrief,
+    "klinische_opschaling_toetsen": klinisch.klinische_opschaling_toetsen,
+    "bedden_beschikbaarheid": bedden.bedden_beschikbaarheid,
+    "bed_reserveren": bedden.bed_reserveren,
+    "bed_vrijgeven": bedden.bed_vrijgeven,
+    "overdracht_beoordelen_per": overdracht.overdracht_beoordelen_per,
 }

@@ -1,0 +1,65 @@
+"""``levensloop replay INSTANCE`` and ``levensloop audit verify``: the auditor's checks from a shell.
+
+Both print a Dutch report and exit 1 when something does not verify, so cron jobs and CI can
+alert on a tampered or diverging trail; a corrupted trail is reported, never a traceback.
+"""
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from api.cli import fail
+from engine import audit_verify, replay
+from engine.actors import Actor
+from engine.errors import EngineError
+
+CLI_AUDITOR = Actor("levensloop-cli", frozenset({"auditor"}))
+
+
+def _break_line(chain_break: dict) -> str:
+    where = f"gebeurtenis {chain_break['seq']}" if chain_break.get("seq") else "de keten"
+    return f"Keten {chain_break['chain']} verbroken bij {where}: {chain_break['message']}"
+
+
+@click.command("replay")
+@click.argument("instance_id")
+@with_appcontext
+def replay_command(instance_id):
+    """Replay INSTANCE from its audit trail and compare the state hash after every event."""
+    try:
+        result = replay.replay(current_app.extensions["levensloop"], instance_id, CLI_AUDITOR)
+    except EngineError as err:
+        fail(err)
+    model = f"{result['process_model']} versie {result['version']}" if result["process_model"] else "onbekend model"
+    click.echo(f"Zaak {instance_id} ({model}): {result['replayed']} van {result['events']} gebeurtenissen herspeeld.")
+    if result["chain_break"]:
+        click.echo(_break_line(result["chain_break"]))
+    divergence = result["divergence"]
+    if divergence:
+        click.echo(f"Afwijking bij gebeurtenis {divergence['seq']} ({divergence['type']}): {divergence['message']}")
+        if divergence["expected"] or divergence["actual"]:
+            click.echo(f"  vastgelegde hash: {divergence['expected']}\n  herspeelde hash:  {divergence['actual']}")
+    if result["status"] != "verified":
+        click.echo("Resultaat: NIET geverifieerd.")
+        sys.exit(1)
+    click.echo("Resultaat: geverifieerd.")
+
+
+@click.group("audit")
+def audit_group():
+    """Audit trail checks."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def verify_command():
+    """Check every hash chain (instances and deployments) and name the first broken link of each."""
+    report = audit_verify.verify_all(current_app.extensions["levensloop"])
+    click.echo(f"Gecontroleerd: {report['chains']} ketens, {report['events']} gebeurtenissen.")
+    for chain_break in report["breaks"]:
+        click.echo(_break_line(chain_break))
+    if report["breaks"]:
+        click.echo("Resultaat: de audittrail is NIET ongeschonden.")
+        sys.exit(1)
+    click.echo("Resultaat: de audittrail is ongeschonden.")

@@ -1,0 +1,110 @@
+"""The auditor's endpoints: replay, verify, the state as of an event, trail export, access log."""
+from flask import Blueprint, Response, g, jsonify, request
+
+from api.auth import login_required, runtime
+from api.schemas import AccessLogQuery, ExportQuery
+from engine import access_log, audit_verify, export, replay
+
+bp = Blueprint("audit", __name__, url_prefix="/api/v1")
+
+
+@bp.post("/process-instances/<instance_id>/replay")
+@login_required
+def replay_instance(instance_id):
+    """Replay an instance from its trail on its recorded model version and compare every state hash.
+    ---
+    post:
+      tags: [audit]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: ReplayReport}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(replay.replay(runtime(), instance_id, g.actor))
+
+
+@bp.get("/process-instances/<instance_id>/verify")
+@login_required
+def verify_instance(instance_id):
+    """Check an instance's hash chain and that its stored state matches its last event.
+    ---
+    get:
+      tags: [audit]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        200: {content: {application/json: {schema: VerifyReport}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(audit_verify.verify_instance(runtime(), instance_id, g.actor))
+
+
+@bp.get("/process-instances/<instance_id>/events/<int:seq>/state")
+@login_required
+def state_at(instance_id, seq):
+    """The instance as of event ``seq``: data, ready tasks, active and completed elements (replayed).
+    ---
+    get:
+      tags: [audit]
+      parameters:
+        - {name: instance_id, in: path, required: true, schema: {type: string}}
+        - {name: seq, in: path, required: true, schema: {type: integer}}
+      responses:
+        200: {content: {application/json: {schema: PointInTimeState}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(replay.state_at(runtime(), instance_id, seq, g.actor))
+
+
+@bp.get("/process-instances/<instance_id>/events/export")
+@login_required
+def export_events(instance_id):
+    """Download the trail as JSON, CSV or XES (IEEE 1849, for process-mining tools).
+    ---
+    get:
+      tags: [audit]
+      parameters:
+        - {name: instance_id, in: path, required: true, schema: {type: string}}
+        - {name: format, in: query, schema: {type: string, enum: [json, csv, xes], default: json}}
+      responses:
+        200:
+          content:
+            application/json: {schema: {type: object}}
+            text/csv: {schema: {type: string}}
+            application/xml: {schema: {type: string}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    fmt = ExportQuery().load(request.args.to_dict())["format"]
+    content, mimetype, filename = export.export(runtime(), instance_id, fmt, g.actor)
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/access-log")
+@login_required
+def access_log_entries():
+    """Who read which case data, when, in which role and why; newest first (auditors only).
+    ---
+    get:
+      tags: [audit]
+      parameters:
+        - {name: user, in: query, schema: {type: string}}
+        - {name: instance, in: query, schema: {type: string}}
+        - {name: from, in: query, schema: {type: string, format: date-time}}
+        - {name: to, in: query, schema: {type: string, format: date-time}}
+      responses:
+        200: {content: {application/json: {schema: {type: array, items: AccessLogEntry}}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    args = AccessLogQuery().load(request.args.to_dict())
+    return jsonify(access_log.query(runtime(), g.actor, args["user"], args["instance"], args["from_"], args["to"]))

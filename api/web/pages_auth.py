@@ -1,0 +1,27 @@
+"""Login and logout pages."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from api.web import session as web_session
+from engine import users
+
+bp = Blueprint("web_auth", __name__)
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+def login():
+    target = web_session.safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return render_template("inloggen.html", next=target)
+    actor = users.authenticate(web_session.runtime(), request.form.get("username", ""), request.form.get("password", ""))
+    if actor is None:
+        flash("Onjuiste gebruikersnaam of wachtwoord.", "fout")
+        return render_template("inloggen.html", next=target, username=request.form.get("username", "")), 401
+    web_session.start(actor.username)
+    return redirect(target, code=303)
+
+
+@bp.post("/uitloggen")
+def logout():
+    web_session.end()
+    flash("U bent uitgelogd.", "melding")
+    return redirect(url_for("web_auth.login"), code=303)

@@ -1,0 +1,39 @@
+"""Zaken: the list, starting one, and one zaak with its data, tasks, timeline and diagram."""
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+
+from api.web.session import login_required, runtime
+from engine import instances, queries
+
+bp = Blueprint("web_cases", __name__, url_prefix="/zaken")
+
+
+@bp.get("")
+@login_required
+def index():
+    return render_template("zaken.html", cases=queries.list_instances(runtime(), g.actor, request.args.get("status")),
+                           models=queries.process_models(runtime()))
+
+
+@bp.post("")
+@login_required
+def start():
+    view = instances.start(runtime(), request.form.get("process_model", ""), {}, g.actor)
+    return redirect(url_for("web_cases.show", instance_id=view["id"]), code=303)
+
+
+@bp.get("/<instance_id>")
+@login_required
+def show(instance_id):
+    rt = runtime()
+    diagram = queries.instance_diagram(rt, instance_id, g.actor)
+    markers = {key: diagram[key] for key in ("completed", "current", "timers")}
+    return render_template("zaak.html", case=queries.get_instance(rt, instance_id, g.actor),
+                           events=queries.events(rt, instance_id, g.actor), markers=markers,
+                           diagram_url=url_for("web_cases.diagram", instance_id=instance_id))
+
+
+@bp.get("/<instance_id>/diagram.bpmn")
+@login_required
+def diagram(instance_id):
+    xml = queries.instance_diagram(runtime(), instance_id, g.actor)["xml"]
+    return Response(xml, mimetype="application/xml")

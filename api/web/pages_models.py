@@ -1,0 +1,54 @@
+"""Procesmodellen: versions, upload with validate or deploy (errors per element), each version's diagram."""
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+
+from api.routes_models import uploaded_files
+from api.web.session import login_required, runtime
+from engine import model_service, queries
+from engine.errors import DeployRefused, Invalid
+
+bp = Blueprint("web_models", __name__, url_prefix="/procesmodellen")
+
+
+@bp.get("")
+@login_required
+def index():
+    return _page()
+
+
+@bp.post("")
+@login_required
+def upload():
+    files = uploaded_files()
+    try:
+        if request.form.get("actie") == "deployen":
+            result = model_service.deploy(runtime(), files, g.actor)
+            versions = ", ".join(f"{p['id']} versie {p['version']}" for p in result.processes)
+            flash(("Gedeployed: " if result.created else "Deze bestanden waren al gedeployed: ") + versions, "melding")
+            return redirect(url_for("web_models.index"), code=303)
+        checked = model_service.validate(runtime(), files)
+        return _page(checked=checked, files=sorted(files))
+    except DeployRefused as err:
+        return _page(error=err.message, problems=err.errors, files=sorted(files), status=422)
+    except Invalid as err:
+        return _page(error=err.message, problems=[{"file": None, "element": None, "message": m}
+                                                  for m in err.fields.values()], status=422)
+
+
+@bp.get("/<process_id>/versies/<int:version>")
+@login_required
+def version(process_id, version):
+    model = queries.process_model(runtime(), process_id)
+    return render_template("procesmodel.html", model=model, version=version,
+                           diagram_url=url_for("web_models.diagram", process_id=process_id, version=version))
+
+
+@bp.get("/<process_id>/versies/<int:version>/diagram.bpmn")
+@login_required
+def diagram(process_id, version):
+    return Response(queries.version_diagram(runtime(), process_id, version), mimetype="application/xml")
+
+
+def _page(status=200, **context):
+    may_deploy = g.actor.has("proceseigenaar", "beheerder")
+    return render_template("procesmodellen.html", models=queries.process_models(runtime()),
+                           may_deploy=may_deploy, **context), status

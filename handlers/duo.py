@@ -1,0 +1,54 @@
+"""Duo assignment: a casemanager zorg and a casusregisseur gemeente with room in their caseload."""
+from handlers.config import MAX_CASELOAD
+from handlers.context import HandlerContext, HandlerError
+from handlers.ports import CASEMANAGERS
+
+ROLLEN = {"casemanager_zorg": "casemanager zorg", "casusregisseur_gemeente": "casusregisseur gemeentelijk domein"}
+
+
+def _directory(ctx: HandlerContext):
+    port = ctx.ports.get(CASEMANAGERS)
+    if port is None:
+        raise HandlerError("Het overzicht van casemanagers is niet beschikbaar (port 'casemanagers').")
+    return port
+
+
+def _has_room(worker: dict) -> bool:
+    return int(worker.get("caseload", 0)) < MAX_CASELOAD
+
+
+def _summary(worker: dict) -> dict:
+    return {k: worker.get(k) for k in ("id", "naam", "organisatie", "regio", "caseload")}
+
+
+def duo_voorstellen(ctx: HandlerContext, regio) -> dict:
+    """Per role the worker in ``regio`` with the lowest caseload below the maximum (ties: by id)."""
+    directory = _directory(ctx)
+    voorstel = {}
+    for rol, label in ROLLEN.items():
+        free = [w for w in directory.candidates(rol, regio) if _has_room(w)]
+        if not free:
+            raise HandlerError(f"Geen {label} in regio '{regio}' met ruimte in de caseload "
+                               f"(maximaal {MAX_CASELOAD} casussen).")
+        voorstel[rol] = _summary(min(free, key=lambda w: (int(w.get("caseload", 0)), str(w["id"]))))
+    return voorstel
+
+
+def duo_vaststellen(ctx: HandlerContext, voorstel, akkoord, wijziging=None) -> dict:
+    """The proposal when the procesregisseur agrees, else the chosen workers, checked again."""
+    if akkoord:
+        return {rol: voorstel[rol] for rol in ROLLEN}
+    if not isinstance(wijziging, dict):
+        raise HandlerError("Kies een casemanager zorg en een casusregisseur als u het voorstel wijzigt.")
+    directory = _directory(ctx)
+    duo = {}
+    for rol, label in ROLLEN.items():
+        worker_id = wijziging.get(rol) or (voorstel.get(rol) or {}).get("id")
+        worker = directory.find(worker_id) if worker_id else None
+        if worker is None or worker.get("rol") != rol:
+            raise HandlerError(f"'{worker_id}' is geen bekende {label}.")
+        if not _has_room(worker):
+            raise HandlerError(f"{worker.get('naam', worker_id)} heeft al {worker.get('caseload')} casussen "
+                               f"(maximaal {MAX_CASELOAD}).")
+        duo[rol] = _summary(worker)
+    return duo

@@ -1,0 +1,110 @@
+"""The worklist, task details, completing a task and delivering messages over HTTP."""
+import pytest
+
+from tests.api.conftest import error
+
+VALID = {"naam": "Jansen", "datum": "2027-01-05"}
+
+
+@pytest.fixture
+def task(client, upload, worker):
+    """An instance of the lane model: one 'fill' task in lane 'aanmelder' with a JSON Schema form."""
+    upload("user_task_lane.bpmn", "gegevens-schema.json")
+    started = client.post("/api/v1/process-instances", json={"process_model": "user_task_lane"}, headers=worker)
+    return started.json["ready_tasks"][0]
+
+
+def test_worklist_shows_tasks_in_the_callers_lanes_with_filters(client, task, worker, login):
+    assert [t["id"] for t in client.get("/api/v1/tasks", headers=worker).json] == [task["id"]]
+    for query, expected in [(f"?process_instance={task['process_instance']}", [task["id"]]),
+                            ("?process_instance=ander", []), ("?lane=aanmelder", [task["id"]]),
+                            ("?lane=procesregisseur", [])]:
+        assert [t["id"] for t in client.get("/api/v1/tasks" + query, headers=worker).json] == expected, query
+    assert client.get("/api/v1/tasks", headers=login("procesregisseur")).json == []
+
+
+def test_task_detail_has_the_json_schema(client, task, worker):
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=worker)
+    assert detail.status_code == 200
+    assert (detail.json["element"], detail.json["lane"]) == ("fill", "aanmelder")
+    assert detail.json["schema"]["required"] == ["naam", "datum"]
+    assert detail.json["ui_schema"] is None
+
+
+def test_task_detail_of_another_lane_is_403_and_unknown_is_404(client, task, worker, login):
+    error(client.get(f"/api/v1/tasks/{task['id']}", headers=login("procesregisseur")), 403, "forbidden")
+    error(client.get("/api/v1/tasks/bestaat-niet", headers=worker), 404, "notfound")
+
+
+def test_complete_then_again_is_409(client, task, worker):
+    done = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": VALID}, headers=worker)
+    assert (done.status_code, done.json["status"], done.json["data"]["naam"]) == (200, "completed", "Jansen")
+    error(client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": VALID}, headers=worker), 409, "conflict")
+
+
+def test_form_data_violating_the_schema_is_422_per_field(client, task, worker):
+    response = client.post(f"/api/v1/tasks/{task['id']}/complete",
+                           json={"data": {"naam": "", "datum": "gisteren"}}, headers=worker)
+    assert set(error(response, 422, "invalid")["fields"]) == {"naam", "datum"}
+    still = client.get(f"/api/v1/process-instances/{task['process_instance']}", headers=worker).json
+    assert [t["id"] for t in still["ready_tasks"]] == [task["id"]]
+
+
+@pytest.mark.parametrize("kwargs", [{"json": {"data": "tekst"}}, {"json": {"data": VALID, "extra": 1}},
+                                    {"json": [VALID]}, {"data": "{kapot", "content_type": "application/json"}])
+def test_malformed_complete_body_is_422(client, task, worker, kwargs):
+    error(client.post(f"/api/v1/tasks/{task['id']}/complete", headers=worker, **kwargs), 422, "invalid")
+
+
+@pytest.mark.parametrize("roles", [("procesregisseur",), ("auditor",)])
+def test_completing_outside_your_lane_is_403(client, task, login, roles):
+    response = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": VALID}, headers=login(*roles))
+    error(response, 403, "forbidden")
+
+
+def test_completing_an_unknown_task_is_404(client, worker):
+    error(client.post("/api/v1/tasks/bestaat-niet/complete", json={"data": {}}, headers=worker), 404, "notfound")
+
+
+@pytest.fixture
+def waiting(client, upload, worker):
+    upload("eng_message_correlation.bpmn")
+    return {casus: client.post("/api/v1/process-instances", headers=worker, json={
+        "process_model": "eng_message_correlation", "data": {"casus_id": casus}}).json["id"] for casus in "AB"}
+
+
+def test_message_by_correlation_is_202_with_the_instances_reached(client, waiting, worker):
+    response = client.post("/api/v1/messages", headers=worker, json={
+        "name": "antwoord", "correlation": {"casus_id": "B"}, "payload": {"casus_id": "B"}})
+    assert (response.status_code, response.json) == (202, {"delivered_to": [waiting["B"]]})
+
+
+def test_message_by_instance_id_is_202(client, waiting, worker):
+    response = client.post("/api/v1/messages", headers=worker, json={
+        "name": "antwoord", "process_instance": waiting["A"], "payload": {"casus_id": "A"}})
+    assert (response.status_code, response.json["delivered_to"]) == (202, [waiting["A"]])
+
+
+@pytest.mark.parametrize("body", [{"name": "onbekend", "correlation": {"casus_id": "A"}},
+                                  {"name": "antwoord", "correlation": {"casus_id": "Z"}},
+                                  {"name": "antwoord", "process_instance": "bestaat-niet"}])
+def test_message_nobody_waits_for_is_404(client, waiting, worker, body):
+    error(client.post("/api/v1/messages", headers=worker, json=body), 404, "notfound")
+
+
+@pytest.mark.parametrize("body", [{}, {"name": ""}, {"name": "antwoord", "payload": "tekst"},
+                                  {"name": "antwoord", "ontvanger": "x"}])
+def test_malformed_message_is_422(client, worker, body):
+    error(client.post("/api/v1/messages", headers=worker, json=body), 422, "invalid")
+
+
+def test_message_missing_its_correlation_data_is_422(client, waiting, worker):
+    response = client.post("/api/v1/messages", headers=worker,
+                           json={"name": "antwoord", "process_instance": waiting["A"], "payload": {}})
+    error(response, 422, "invalid")
+
+
+def test_auditor_may_not_send_messages(client, waiting, login):
+    response = client.post("/api/v1/messages", headers=login("auditor"),
+                           json={"name": "antwoord", "correlation": {"casus_id": "A"}})
+    error(response, 403, "forbidden")

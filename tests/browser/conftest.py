@@ -1,0 +1,73 @@
+"""Browser tests: the app served from a thread, driven by Debian's Chromium through Playwright.
+
+Only the system Chromium is used (never a downloaded browser); without it these tests skip.
+"""
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from engine import users
+from tests.browser.chromium import CHROMIUM, launch
+
+VENDOR = Path(__file__).resolve().parents[2] / "api" / "static" / "vendor"
+PASSWORD = "geheim-wachtwoord"
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: run `make install` as root "
+                "or `apt-get install chromium`", allow_module_level=True)
+if not (VENDOR / ".stamp").exists():
+    pytest.skip("browser assets missing: run `make vendor`", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(app):
+    """Serve the test app on a free local port for the length of one test."""
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join()
+    httpd.server_close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context; any Content-Security-Policy violation or script error fails the test."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda err: problems.append(f"script error: {err}"))
+    page.on("console", lambda msg: problems.append(f"{msg.text} at {msg.location}") if "Content Security Policy" in msg.text else None)
+    yield page
+    context.close()
+    assert problems == []
+
+
+@pytest.fixture
+def sign_in(rt, page, server):
+    """Create a user with the given roles and log in through the login form."""
+
+    def _sign_in(*roles: str, username: str | None = None):
+        name = username or "_".join(roles)
+        users.add_user(rt, name, PASSWORD, list(roles), "Gelderland-Zuid")
+        page.goto(f"{server}/inloggen")
+        page.get_by_label("Gebruikersnaam").fill(name)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state()
+        return page
+
+    return _sign_in

@@ -1,0 +1,116 @@
+"""Drive the Ketenveldnorm processes through the engine's service layer, the way workers would.
+
+Tasks are completed by BPMN element id as the role of their lane; signals go by name and casus id;
+time moves only on the simulated clock, after which every due instance fires as the scheduler would.
+"""
+from datetime import datetime
+
+from SpiffWorkflow.util.task import TaskState
+
+from api.cli import read_model_files
+from engine import instances, model_service, queries
+from engine.actors import WORKER_ROLES, Actor
+from engine.errors import Invalid
+from engine.models import AuditEvent, ProcessInstance
+from engine.runtime import PROJECT_ROOT
+from tests.conftest import OWNER
+
+REGION = "Gelderland-Zuid"
+#: Sees every lane, for look-ups only; tasks are always completed as their own lane's role.
+OVERVIEW = Actor("overzicht", frozenset(WORKER_ROLES), REGION)
+
+
+def worker(role: str) -> Actor:
+    return Actor(role, frozenset({role}), REGION)
+
+
+def deploy_processes(rt) -> None:
+    model_service.deploy(rt, read_model_files([PROJECT_ROOT / "processes", PROJECT_ROOT / "forms"]), OWNER)
+
+
+class Driver:
+    def __init__(self, rt, clock):
+        self.rt = rt
+        self.clock = clock
+
+    def start(self, process_id: str, data: dict, role: str = "aanmelder") -> str:
+        return instances.start(self.rt, process_id, data, worker(role))["id"]
+
+    def view(self, instance_id: str) -> dict:
+        return queries.get_instance(self.rt, instance_id, OVERVIEW)
+
+    def ready(self, instance_id: str) -> list[str]:
+        return sorted(t["element"] for t in self.view(instance_id)["ready_tasks"])
+
+    def task(self, instance_id: str, element: str) -> dict:
+        tasks = [t for t in self.view(instance_id)["ready_tasks"] if t["element"] == element]
+        assert tasks, f"{element} is not ready; ready: {self.ready(instance_id)}"
+        return tasks[0]
+
+    def complete(self, instance_id: str, element: str, data: dict | None = None, role: str | None = None) -> dict:
+        """Complete the (first) ready task ``element`` as ``role``, by default its lane's role."""
+        task = self.task(instance_id, element)
+        return instances.complete_task(self.rt, task["id"], data or {}, worker(role or task["lane"]))
+
+    def refused(self, instance_id: str, element: str, data: dict, role: str | None = None) -> Invalid:
+        """Submit invalid data: returns the Invalid error, after checking that nothing moved."""
+        before = (self.ready(instance_id), self.event_count(instance_id))
+        try:
+            self.complete(instance_id, element, data, role)
+        except Invalid as err:
+            assert (self.ready(instance_id), self.event_count(instance_id)) == before
+            return err
+        raise AssertionError(f"{element} accepted invalid data {data}")
+
+    def signal(self, name: str, casus_id: str, **payload) -> list[str]:
+        payload = {"casus_id": casus_id, **payload}
+        return instances.deliver_message(self.rt, name, payload, worker("casemanager_zorg"),
+                                         correlation={"casus_id": casus_id})
+
+    def advance_to(self, moment: str) -> list[str]:
+        """Move the clock to ``moment`` (ISO) and fire every due timer, as the scheduler does."""
+        self.clock.set(datetime.fromisoformat(moment))
+        fired = []
+        while due := instances.due_instances(self.rt):
+            for instance_id in due:
+                instances.fire_timers(self.rt, instance_id)
+                fired.append(instance_id)
+        return fired
+
+    def data(self, instance_id: str) -> dict:
+        return self.view(instance_id)["data"]
+
+    def task_data(self, instance_id: str, element: str) -> dict:
+        """The data a ready task sees, also inside a call activity (the instance view shows the top level)."""
+        return queries.get_task(self.rt, self.task(instance_id, element)["id"], OVERVIEW)["data"]
+
+    def status(self, instance_id: str) -> str:
+        return self.view(instance_id)["status"]
+
+    def ends(self, instance_id: str) -> dict[str, dict]:
+        """End events reached (subprocesses included), each with its spiffworkflow properties."""
+        with self.rt.uow() as uow:
+            state = uow.session.get(ProcessInstance, instance_id).state
+        reached = {}
+        for workflow, spec in _workflows(state):
+            for task in workflow.get("tasks", {}).values():
+                task_spec = spec.get("task_specs", {}).get(task["task_spec"], {})
+                if task["state"] == TaskState.COMPLETED and task_spec.get("typename") == "EndEvent":
+                    reached[task_spec["bpmn_id"]] = task_spec.get("extensions", {}).get("properties", {})
+        return reached
+
+    def completed(self, instance_id: str) -> list[tuple[str, str, dict]]:
+        """(element, actor, data) of every task completed, in order, from the audit trail."""
+        return [(e["inputs"]["element"], e["actor"], e["inputs"]["data"])
+                for e in queries.events(self.rt, instance_id, OVERVIEW) if e["type"] == "task_completed"]
+
+    def event_count(self, instance_id: str) -> int:
+        with self.rt.uow() as uow:
+            return uow.session.query(AuditEvent).filter(AuditEvent.chain == instance_id).count()
+
+
+def _workflows(state: dict):
+    yield state, state.get("spec", {})
+    for sub in (state.get("subprocesses") or {}).values():
+        spec = sub.get("spec")
+        yield sub, state.get("subprocess_specs", {}).get(spec) if isinstance(spec, str) else (spec or {})

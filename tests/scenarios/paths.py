@@ -1,0 +1,56 @@
+"""Stretches of the Ketenveldnorm flow that several scenarios share, built on the driver."""
+from tests.scenarios import formdata as f
+from tests.scenarios.driver import Driver
+
+INTAKE = "levensloop_intake"
+CYCLE = "levensloop_cyclus"
+PARTNERS = [p["organisatie"] for p in f.AANMELDING["partners"]]
+
+
+def register(d: Driver, casus_id: str = "C-1") -> str:
+    """A new aanmelding, filled in and accepted: Casus Op Maat and the melding are both open."""
+    intake = d.start(INTAKE, {"casus_id": casus_id})
+    d.complete(intake, "aanmelding", f.AANMELDING)
+    return intake
+
+
+def partner_information(d: Driver, intake: str) -> None:
+    for organisatie in PARTNERS:
+        d.complete(intake, "partnerinformatie", f.partner(organisatie))
+    d.complete(intake, "adviestafel_voorbereiden", f.ANONIEM)
+
+
+def to_adviestafel(d: Driver, casus_id: str = "C-1") -> str:
+    intake = register(d, casus_id)
+    d.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
+    d.complete(intake, "casus_op_maat", f.casus_op_maat("ketenveldnorm"))
+    partner_information(d, intake)
+    return intake
+
+
+def include(d: Driver, intake: str) -> None:
+    """Adviestafel includes; the procesregisseur accepts the proposed duo; first Casus Op Maat."""
+    d.complete(intake, "adviestafel", f.adviestafel("includeren"))
+    d.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
+    d.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
+    d.complete(intake, "eerste_casus_op_maat", f.EERSTE_CASUS_OP_MAAT)
+
+
+def duo(casemanager: str = "cm_anna", casusregisseur: str = "cr_carla") -> dict:
+    """A duo as the intake's duo_vaststellen records it (enough for caseloads and the cycle)."""
+    return {"casemanager_zorg": {"id": casemanager, "naam": casemanager},
+            "casusregisseur_gemeente": {"id": casusregisseur, "naam": casusregisseur}}
+
+
+def start_cycle(d: Driver, casus_id: str = "C-1", **data) -> str:
+    """A cycle of an included casus, as the intake's end event 'chain_to' starts it."""
+    cycle = d.start(CYCLE, {"casus_id": casus_id, "regio": "gelderland_zuid", "duo": duo(), **data},
+                    role="procesregisseur")
+    assert d.ready(cycle) == ["plan_gemeente", "plan_zorg"]
+    return cycle
+
+
+def plan(d: Driver, cycle: str) -> None:
+    """Both halves of the integraal plan van aanpak, each by its own case manager."""
+    d.complete(cycle, "plan_zorg", f.PLAN_ZORG)
+    d.complete(cycle, "plan_gemeente", f.PLAN_GEMEENTE)

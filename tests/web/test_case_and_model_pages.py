@@ -1,0 +1,78 @@
+"""The zaak page (diagram markers, timeline) and the procesmodellen pages (upload, errors, diagram)."""
+import io
+import json
+import re
+
+from engine import instances
+from tests.conftest import actor, bpmn_files
+
+WORKER = actor("aanmelder")
+
+
+def markers(html: str) -> dict:
+    return json.loads(re.search(r'id="diagram-markers">(.*?)</script>', html, re.S).group(1))
+
+
+def test_case_page_has_markers_timeline_and_diagram_xml(rt, client, web_login, deploy):
+    deploy("web_form_task.bpmn", "gegevens-schema.json")
+    case = instances.start(rt, "web_form_task", {}, WORKER)
+    instances.complete_task(rt, case["ready_tasks"][0]["id"], {"naam": "Jan", "datum": "2027-02-01"}, WORKER)
+    web_login("aanmelder")
+    html = client.get(f"/zaken/{case['id']}").get_data(as_text=True)
+    assert markers(html) == {"completed": ["web_fill", "web_start"], "current": [], "timers": ["web_wait"]}
+    assert "Taak afgerond" in html and "Gestart" in html
+    xml = client.get(f"/zaken/{case['id']}/diagram.bpmn")
+    assert xml.mimetype == "application/xml" and 'id="web_fill"' in xml.get_data(as_text=True)
+
+
+def test_worker_starts_a_case_from_the_list(client, web_login, deploy):
+    deploy("web_form_task.bpmn", "gegevens-schema.json")
+    token = web_login("aanmelder")
+    response = client.post("/zaken", data={"csrf_token": token, "process_model": "web_form_task"})
+    assert response.status_code == 303 and response.headers["Location"].startswith("/zaken/")
+    assert "Gegevens invullen" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def upload(client, token, action, files):
+    data = {"csrf_token": token, "actie": action,
+            "files": [(io.BytesIO(text.encode()), name) for name, text in files.items()]}
+    return client.post("/procesmodellen", data=data, content_type="multipart/form-data")
+
+
+def test_owner_deploys_and_sees_the_version_diagram(client, web_login):
+    token = web_login("proceseigenaar")
+    files = bpmn_files("web_form_task.bpmn", "gegevens-schema.json")
+    assert "Geen fouten gevonden" in upload(client, token, "valideren", files).get_data(as_text=True)
+    response = upload(client, token, "deployen", files)
+    assert response.status_code == 303
+    page = client.get("/procesmodellen").get_data(as_text=True)
+    assert "Gedeployed: web_form_task versie 1" in page
+    assert "/procesmodellen/web_form_task/versies/1" in page
+    assert 'id="web_wait"' in client.get("/procesmodellen/web_form_task/versies/1/diagram.bpmn").get_data(as_text=True)
+
+
+def test_refused_upload_lists_errors_per_element(client, web_login):
+    token = web_login("proceseigenaar")
+    broken = bpmn_files("web_form_task.bpmn")["web_form_task.bpmn"].replace(
+        'value="gegevens-schema.json"', 'value="ontbreekt-schema.json"')
+    response = upload(client, token, "deployen", {"web_form_task.bpmn": broken})
+    assert response.status_code == 422
+    table = re.search(r'id="modelfouten">(.*?)</table>', response.get_data(as_text=True), re.S).group(1)
+    assert "web_fill" in table and "ontbreekt-schema.json" in table
+
+
+def test_worker_may_not_deploy(client, web_login):
+    token = web_login("aanmelder")
+    response = upload(client, token, "deployen", bpmn_files("web_form_task.bpmn", "gegevens-schema.json"))
+    assert response.status_code == 403
+    assert "Alleen een proceseigenaar mag procesmodellen beheren." in response.get_data(as_text=True)
+
+
+def test_auditor_replays_a_case_and_sees_it_verified(rt, client, web_login, deploy):
+    deploy("web_form_task.bpmn", "gegevens-schema.json")
+    case = instances.start(rt, "web_form_task", {}, WORKER)
+    instances.complete_task(rt, case["ready_tasks"][0]["id"], {"naam": "Jan", "datum": "2027-02-01"}, WORKER)
+    web_login("auditor")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get(f"/zaken/{case['id']}").get_data(as_text=True)).group(1)
+    html = client.post(f"/zaken/{case['id']}/herspelen", data={"csrf_token": token}).get_data(as_text=True)
+    assert "Uitkomst: <strong>geverifieerd</strong>" in html

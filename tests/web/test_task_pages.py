@@ -1,0 +1,76 @@
+"""The worklist and the task form: server-side validation per field, stale forms refused."""
+import json
+import re
+
+import pytest
+
+from engine import instances, queries
+from tests.conftest import actor
+
+WORKER = actor("aanmelder")
+
+
+@pytest.fixture
+def case(rt, deploy):
+    deploy("web_form_task.bpmn", "gegevens-schema.json")
+    return instances.start(rt, "web_form_task", {"deadline": "2027-01-01"}, WORKER)
+
+
+def form_config(html: str) -> dict:
+    return json.loads(re.search(r'id="form-config">(.*?)</script>', html, re.S).group(1))
+
+
+def test_worklist_marks_overdue_and_filters_by_role(client, web_login, case):
+    web_login("aanmelder", "casemanager_zorg")
+    page = client.get("/taken").get_data(as_text=True)
+    assert "Gegevens invullen" in page and "te laat" in page
+    assert "Gegevens invullen" not in client.get("/taken?rol=casemanager_zorg").get_data(as_text=True)
+    assert "Gegevens invullen" not in client.get("/taken?zaak=onbekend").get_data(as_text=True)
+
+
+def test_task_page_shows_schema_and_known_data(client, web_login, case):
+    web_login("aanmelder")
+    html = client.get(f"/taken/{case['ready_tasks'][0]['id']}").get_data(as_text=True)
+    config = form_config(html)
+    assert config["schema"]["required"] == ["naam", "datum"]
+    assert config["known"] == {"deadline": "2027-01-01"}
+    assert "<dt>deadline</dt>" in html
+
+
+def test_invalid_field_comes_back_at_its_path_with_the_input_kept(client, web_login, case):
+    token = web_login("aanmelder")
+    task_id = case["ready_tasks"][0]["id"]
+    response = client.post(f"/taken/{task_id}", data={"csrf_token": token, "data": json.dumps({"naam": "Jan"})})
+    assert response.status_code == 422
+    config = form_config(response.get_data(as_text=True))
+    assert config["errors"] == {"datum": "Dit veld is verplicht."}
+    assert config["values"] == {"naam": "Jan"}
+
+
+def test_valid_form_completes_the_task(rt, client, web_login, case):
+    token = web_login("aanmelder")
+    task_id = case["ready_tasks"][0]["id"]
+    response = client.post(f"/taken/{task_id}", data={"csrf_token": token,
+                                                       "data": json.dumps({"naam": "Jan", "datum": "2027-02-01"})})
+    assert response.status_code == 303
+    assert queries.get_task(rt, task_id, WORKER)["state"] == "completed"
+
+
+def test_stale_form_is_refused_and_overwrites_nothing(rt, client, web_login, case):
+    token = web_login("aanmelder")
+    task_id = case["ready_tasks"][0]["id"]
+    instances.complete_task(rt, task_id, {"naam": "Eerste", "datum": "2027-02-01"}, WORKER)
+    before = queries.events(rt, case["id"], WORKER)
+    response = client.post(f"/taken/{task_id}", data={"csrf_token": token,
+                                                       "data": json.dumps({"naam": "Tweede", "datum": "2027-03-01"})})
+    assert response.status_code == 409
+    assert "Deze taak is al afgerond, mogelijk door een collega." in response.get_data(as_text=True)
+    assert queries.events(rt, case["id"], WORKER) == before
+    assert queries.get_instance(rt, case["id"], WORKER)["data"]["naam"] == "Eerste"
+
+
+def test_unreadable_form_data_is_a_form_error(client, web_login, case):
+    token = web_login("aanmelder")
+    response = client.post(f"/taken/{case['ready_tasks'][0]['id']}", data={"csrf_token": token, "data": "[1"})
+    assert response.status_code == 422
+    assert "Het formulier kon niet worden gelezen." in response.get_data(as_text=True)
