@@ -26,12 +26,12 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.extensions["levensloop"] = runtime or build_runtime(app.config["DATABASE_URL"])
 
-    from api import (errors, openapi, routes_audit, routes_auth, routes_instances, routes_models, routes_notifications,
-                     routes_tasks, cli)
+    from api import (errors, openapi, routes_audit, routes_auth, routes_casussen, routes_instances, routes_models,
+                     routes_notifications, routes_tasks, cli)
 
     errors.init_app(app)
     for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,
-                      routes_notifications.bp, openapi.bp):
+                      routes_notifications.bp, routes_casussen.bp, openapi.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
     from api import web

@@ -115,11 +115,12 @@ def serve_command(host, port, with_scheduler):
 
 def init_app(app) -> None:
     from api.cli_audit import audit_group, replay_command
+    from api.cli_security import keys_group, retention_group
     from api.cli_timers import clock_group, scheduler_command
     from api.demo import demo_command
 
     for command in (db_group, deploy_command, validate_command, users_group, demo_command, replay_command,
-                    audit_group, scheduler_command, clock_group):
+                    audit_group, scheduler_command, clock_group, keys_group, retention_group):
         app.cli.add_command(command)
     app.cli.add_command(with_appcontext(serve_command), "serve")
 

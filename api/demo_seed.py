@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from engine import instances, queries, users
-from engine.actors import WORKER_ROLES, Actor
+from engine.actors import Actor
 from engine.errors import Conflict
 from engine.models import ProcessInstance, User
 from handlers.werkdagen import lokale_datum
@@ -23,6 +23,8 @@ DEMO_WORKERS = [
     ("casemanager_zorg_2", "casemanager_zorg", "Sanne Bakker", "GGNet"),
     ("casusregisseur_gemeente_2", "casusregisseur_gemeente", "Ruud Hendriks", "Gemeente Tiel"),
 ]
+#: Looks cases up between steps: reading every case is the auditor's right (need-to-know).
+LOOKUP = Actor("demo", frozenset({"auditor"}))
 PHASES = {"DEMO-1": "aangemeld", "DEMO-2": "adviestafel", "DEMO-3": "plan", "DEMO-4": "monitoring"}
 PERSONEN = {"DEMO-1": ("Jan Voorbeeld", "1979-06-14"), "DEMO-2": ("Kees Proef", "1990-01-30"),
             "DEMO-3": ("Fatima Demo", "1985-11-02"), "DEMO-4": ("Henk Casus", "1968-08-21")}
@@ -67,7 +69,7 @@ class _Seeder:
         return (self.today + timedelta(days=offset)).isoformat()
 
     def complete(self, instance_id: str, element: str, data: dict) -> None:
-        view = queries.get_instance(self.rt, instance_id, Actor("demo", frozenset(WORKER_ROLES)))
+        view = queries.get_instance(self.rt, instance_id, LOOKUP)
         task = next(t for t in view["ready_tasks"] if t["element"] == element)
         instances.complete_task(self.rt, task["id"], data, Actor(task["lane"], frozenset({task["lane"]}), REGION))
 
@@ -123,7 +125,7 @@ class _Seeder:
                     ProcessInstance.process_id == "levensloop_cyclus", ProcessInstance.status == "running")):
                 if queries.process_data(instance).get("casus_id") == self.casus_id:
                     return instance.id
-        data = queries.get_instance(self.rt, intake, Actor("demo", frozenset(WORKER_ROLES)))["data"]
+        data = queries.get_instance(self.rt, intake, LOOKUP)["data"]
         carried = {k: data[k] for k in ("casus_id", "persoon", "regio", "gemeente", "duo", "adviestafel_dossier")}
         return instances.start(self.rt, "levensloop_cyclus", carried,
                                Actor("procesregisseur", frozenset({"procesregisseur"}), REGION))["id"]

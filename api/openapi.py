@@ -16,6 +16,8 @@ SCHEMAS = [
     "DeployResponse", "Error",
     "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",
     "AccessLogEntry", "Notification",
+    "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
+    "CasusDetail",
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from sqlalchemy import func, select
 
-from engine import audit
+from engine import audit, casus_endings
 from engine.bpmn_files import (
     MODEL_SUFFIXES, check_safe_xml, executable_process_ids, load_specs, parse_models,
 )
@@ -58,7 +58,7 @@ def validate(files: dict[str, str], handlers: dict, forms_dir: Path | None, depl
             for name in _forms_of(s):
                 if name not in available and forms_dir is not None and (forms_dir / name).is_file():
                     resolved[name] = available[name] = (forms_dir / name).read_text(encoding="utf-8")
-        problems += check_spec(spec, available, handlers)
+        problems += check_spec(spec, available, handlers) + casus_endings.problems(spec)
         warnings += loop_warnings(spec)
     if problems:
         raise DeployRefused(f"{len(problems)} fout(en) in het model", problems)

@@ -4,16 +4,16 @@ Each public function is one unit of work: it loads what it needs, runs one step 
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
 
-from engine import deployments, forms, queries, steps, subscriptions, timer_firing
+from engine import authorization, deployments, forms, queries, steps, subscriptions, timer_firing
 from engine.actors import SYSTEM, Actor
+from engine.authorization import ACT, CANCEL, START
 from engine.canonical import task_positions
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import ProcessInstance, WorkTask
 
 
-def _require_writer(actor: Actor) -> None:
-    if actor is not SYSTEM and not actor.is_worker:
-        raise Forbidden("Uw rol mag geen zaken starten of wijzigen.")
+def _require_writer(actor: Actor, action: str) -> None:
+    authorization.require(actor, action, "Uw rol mag geen zaken starten of wijzigen.")
 
 
 def _load(session, instance_id: str) -> ProcessInstance:
@@ -29,14 +29,14 @@ def _require_status(instance: ProcessInstance, *allowed: str) -> None:
 
 
 def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
-    _require_writer(actor)
+    _require_writer(actor, START)
     if data is not None and not isinstance(data, dict):
         raise Invalid("Ongeldige startgegevens.", {"data": "Verwacht een object."})
     with rt.uow() as uow:
         version = deployments.latest_version(uow.session, process_id)
         instance, _ = steps.start(rt, uow, version, data or {}, actor)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor)
+        return queries.instance_view(uow.session, instance, actor, required=False)
 
 
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
@@ -44,7 +44,7 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
         row = uow.session.get(WorkTask, task_id)
         if row is None:
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
-        if not actor.is_worker or (row.lane and not actor.has(row.lane)):
+        if not authorization.allows(actor, authorization.COMPLETE) or (row.lane and not actor.has(row.lane)):
             raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
         if row.state != "ready":
             raise Conflict("Deze taak is al afgerond.")
@@ -59,13 +59,13 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor)
+        return queries.instance_view(uow.session, instance, actor, required=False)
 
 
 def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,
                     correlation: dict | None = None) -> list[str]:
     """Deliver to one instance, or to every instance waiting with this correlation; each its own step."""
-    _require_writer(actor)
+    _require_writer(actor, ACT)
     if not name:
         raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
     with rt.uow() as uow:
@@ -99,25 +99,24 @@ def fire_timers(rt, instance_id: str, actor: Actor = SYSTEM) -> dict:
 
 
 def retry(rt, instance_id: str, actor: Actor) -> dict:
-    _require_writer(actor)
+    _require_writer(actor, ACT)
     with rt.uow() as uow:
         instance = _load(uow.session, instance_id)
         _require_status(instance, "error")
         steps.execute(rt, uow, instance, {"type": "retry"}, "retried", actor)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor)
+        return queries.instance_view(uow.session, instance, actor, required=False)
 
 
 def cancel(rt, instance_id: str, actor: Actor) -> dict:
-    _require_writer(actor)
-    if not actor.has("procesregisseur", "coordinator", "beheerder") and actor is not SYSTEM:
+    if not authorization.allows(actor, CANCEL):
         raise Forbidden("Alleen procesregisseur of coördinator mag een zaak annuleren.")
     with rt.uow() as uow:
         instance = _load(uow.session, instance_id)
         _require_status(instance, "running", "error")
         steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor)
+        return queries.instance_view(uow.session, instance, actor, required=False)
 
 
 def due_instances(rt, limit: int = 100) -> list[str]:

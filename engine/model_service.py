@@ -1,12 +1,10 @@
 """Process-model use cases for process owners: deploy and validate, each one unit of work."""
-from engine import deployments
+from engine import authorization, deployments
 from engine.actors import Actor
-from engine.errors import Forbidden
 
 
 def _require_owner(actor: Actor) -> None:
-    if not actor.has("proceseigenaar", "beheerder"):
-        raise Forbidden("Alleen een proceseigenaar mag procesmodellen beheren.")
+    authorization.require(actor, authorization.MODELS, "Alleen een proceseigenaar mag procesmodellen beheren.")
 
 
 def deploy(rt, files: dict[str, str], actor: Actor) -> deployments.DeployResult:

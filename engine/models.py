@@ -6,6 +6,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from engine.crypto import EncryptedJSON
+
 
 class UTCDateTime(TypeDecorator):
     """Timezone-aware UTC datetimes on SQLite and PostgreSQL alike."""
@@ -67,13 +69,14 @@ class ProcessInstance(Base):
     __tablename__ = "process_instances"
     # the scheduler looks for running instances whose timer is due: one index range scan
     __table_args__ = (Index("ix_process_instances_timer_due", "timer_due"),
-                      Index("ix_process_instances_status_timer_due", "status", "timer_due"))
+                      Index("ix_process_instances_status_timer_due", "status", "timer_due"),
+                      Index("ix_process_instances_casus_cycle", "casus_id", "cycle", unique=True))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     process_version_id: Mapped[int] = mapped_column(ForeignKey("process_versions.id"))
     process_id: Mapped[str] = mapped_column(String(200), index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
-    state: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[dict] = mapped_column(EncryptedJSON)  # holds personal data: encrypted at rest
     lock_version: Mapped[int] = mapped_column(Integer)
     timer_due: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -83,6 +86,11 @@ class ProcessInstance(Base):
     incident_element: Mapped[str | None] = mapped_column(String(200), nullable=True)
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     last_event_hash: Mapped[str] = mapped_column(String(64))
+    # set by the retention purge, which replaced ``state`` with a pseudonymised skeleton
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # the casus this instance belongs to and its place in the casus's chain (0 = the first)
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casussen.id"), nullable=True)
+    cycle: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -120,7 +128,7 @@ class AuditEvent(Base):
     type: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    inputs: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    inputs: Mapped[dict | None] = mapped_column(EncryptedJSON, nullable=True)  # encrypted; NULL once purged
     inputs_digest: Mapped[str] = mapped_column(String(64))
     state_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
@@ -226,3 +234,22 @@ class DemoClockSetting(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     offset_seconds: Mapped[int] = mapped_column(Integer)
+
+
+class Casus(Base):
+    """A person followed for life: outlives its process instances (intake, cycle 1, cycle 2, ...).
+
+    ``person`` holds personal data; read and write it only through ``engine.casus_person``.
+    """
+
+    __tablename__ = "casussen"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(20), unique=True)
+    person: Mapped[dict] = mapped_column(EncryptedJSON)
+    region: Mapped[str] = mapped_column(String(100), index=True)
+    casemanager_zorg: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    casusregisseur_gemeente: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)  # aangemeld | geincludeerd | in_zorg | ...
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    aanmelder: Mapped[str] = mapped_column(String(100))

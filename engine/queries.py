@@ -2,23 +2,25 @@
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import or_, select
 
-from engine import access_log, audit, deployments, diagrams
+from engine import access_log, audit, authorization, deployments, diagrams
 from engine.actors import Actor
+from engine.authorization import NONE
 from engine.errors import Forbidden, NotFound
-from engine.models import Deployment, ProcessInstance, ProcessVersion, WorkTask
+from engine.models import Casus, Deployment, ProcessInstance, ProcessVersion, WorkTask
 
 PERSONAL_KEYS = {"persoon"}
+MAX_LISTED = 500
 
 
-def _can_read_cases(actor: Actor) -> bool:
-    return actor.is_worker or actor.has("auditor", "beheerder")
+def case_facts(session, instance: ProcessInstance, data: dict | None = None) -> authorization.CaseFacts:
+    """What need-to-know decides on: the instance's data and, when it has one, its casus row."""
+    casus = session.get(Casus, instance.casus_id) if instance.casus_id else None
+    return authorization.case_facts(instance, process_data(instance) if data is None else data, casus)
 
 
-def visible_data(data: dict, actor: Actor) -> dict:
-    """Process data as the actor may see it: the Adviestafel never sees the person's details."""
-    if actor.has("adviestafel") and not actor.has("procesregisseur", "auditor"):
-        return {k: v for k, v in data.items() if k not in PERSONAL_KEYS}
-    return data
+def case_view(session, instance: ProcessInstance, actor: Actor) -> int:
+    """The actor's view of the instance's case (Forbidden when none)."""
+    return authorization.require_case(actor, case_facts(session, instance))
 
 
 LIVE_STATES = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
@@ -66,16 +68,19 @@ def task_view(row: WorkTask) -> dict:
     }
 
 
-def instance_view(session, instance: ProcessInstance, actor: Actor) -> dict:
-    if not _can_read_cases(actor):
-        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+def instance_view(session, instance: ProcessInstance, actor: Actor, required: bool = True) -> dict:
+    """The instance as the actor may see it; after the actor's own step (``required=False``) an
+    actor who may not read the case (task completion is lane-based) gets it without data or tasks."""
+    data = process_data(instance)
+    facts = case_facts(session, instance, data)
+    view = authorization.require_case(actor, facts) if required else authorization.case_view(actor, facts)
     version = session.get(ProcessVersion, instance.process_version_id)
     ready = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")
                             .order_by(WorkTask.created_at, WorkTask.id))
     return {
         "id": instance.id, "process_model": instance.process_id, "version": version.version,
-        "status": instance.status, "data": visible_data(process_data(instance), actor),
-        "ready_tasks": [task_view(r) for r in ready],
+        "status": instance.status, "data": authorization.visible_data(data, view),
+        "ready_tasks": [task_view(r) for r in ready] if view != NONE else [],
         "timer_due": instance.timer_due.isoformat() if instance.timer_due else None,
         "incident": ({"message": instance.incident_message, "element": instance.incident_element}
                      if instance.status == "error" else None),
@@ -94,21 +99,27 @@ def get_instance(rt, instance_id: str, actor: Actor) -> dict:
 
 
 def list_instances(rt, actor: Actor, status: str | None = None, process_model: str | None = None) -> list[dict]:
-    if not _can_read_cases(actor):
-        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
+    """The newest instances whose case the actor may see (no case data in the summary)."""
+    authorization.require(actor, authorization.READ, "Uw rol heeft geen toegang tot zaakgegevens.")
+    sees_all = authorization.case_view(actor, None) != NONE
     with rt.uow() as uow:
         query = select(ProcessInstance).order_by(ProcessInstance.started_at.desc(), ProcessInstance.id)
         if status:
             query = query.where(ProcessInstance.status == status)
         if process_model:
             query = query.where(ProcessInstance.process_id == process_model)
-        return [{"id": i.id, "process_model": i.process_id, "status": i.status,
-                 "started_at": i.started_at.isoformat(), "updated_at": i.updated_at.isoformat()}
-                for i in uow.session.scalars(query.limit(500))]
+        listed = []
+        for i in uow.session.scalars(query.limit(MAX_LISTED) if sees_all else query):
+            if sees_all or authorization.case_view(actor, case_facts(uow.session, i)) != NONE:
+                listed.append({"id": i.id, "process_model": i.process_id, "status": i.status,
+                               "started_at": i.started_at.isoformat(), "updated_at": i.updated_at.isoformat()})
+            if len(listed) == MAX_LISTED:
+                break
+        return listed
 
 
 def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None) -> list[dict]:
-    """Ready tasks in the caller's lanes (tasks without a lane are everyone's)."""
+    """Ready tasks in the caller's lanes (tasks without a lane are everyone's) of cases the caller may see."""
     with rt.uow() as uow:
         query = select(WorkTask).where(WorkTask.state == "ready").order_by(WorkTask.created_at, WorkTask.id)
         lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
@@ -118,7 +129,12 @@ def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | 
         query = query.where(or_(*visible))
         if process_instance:
             query = query.where(WorkTask.instance_id == process_instance)
-        return [task_view(r) for r in uow.session.scalars(query)]
+        rows, views = uow.session.scalars(query).all(), {}
+        for row in rows:
+            if row.instance_id not in views:
+                instance = uow.session.get(ProcessInstance, row.instance_id)
+                views[row.instance_id] = authorization.case_view(actor, case_facts(uow.session, instance))
+        return [task_view(r) for r in rows if views[r.instance_id] != NONE]
 
 
 def get_task(rt, task_id: str, actor: Actor) -> dict:
@@ -129,10 +145,11 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
         if not actor.has("auditor") and row.lane and not actor.has(row.lane):
             raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'.")
         instance = uow.session.get(ProcessInstance, row.instance_id)
+        case = case_view(uow.session, instance, actor)
         view = task_view(row)
         view["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
         view["ui_schema"] = deployments.form_file(uow.session, instance.process_version_id, row.ui_form) if row.ui_form else None
-        view["data"] = visible_data(_task_data(instance, row.id), actor)
+        view["data"] = authorization.visible_data(_task_data(instance, row.id), case)
     access_log.record(rt, actor, view["process_instance"], "taak", [view["data"]], PERSONAL_KEYS)
     return view
 
@@ -146,21 +163,19 @@ def _task_data(instance: ProcessInstance, task_id: str) -> dict:
 
 
 def events(rt, instance_id: str, actor: Actor) -> list[dict]:
-    if not _can_read_cases(actor):
-        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
     with rt.uow() as uow:
-        if uow.session.get(ProcessInstance, instance_id) is None:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
             raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
-        trail = [event_view(e, actor) for e in audit.events_of(uow.session, instance_id)]
+        view = case_view(uow.session, instance, actor)
+        trail = [event_view(e, actor, view) for e in audit.events_of(uow.session, instance_id)]
     access_log.record(rt, actor, instance_id, "audittrail", [e["inputs"] for e in trail], PERSONAL_KEYS)
     return trail
 
 
-def event_view(event, actor: Actor) -> dict:
-    inputs = event.inputs
-    if isinstance(inputs, dict):
-        inputs = {k: (visible_data(v, actor) if isinstance(v, dict) and k in ("data", "payload") else v)
-                  for k, v in inputs.items()}
+def event_view(event, actor: Actor, view: int | None = None) -> dict:
+    """An audit event as ``view`` shows it; without one, as the actor's roles show any case they may see."""
+    inputs = authorization.visible_inputs(event.inputs, authorization.role_view(actor) if view is None else view)
     return {"seq": event.seq, "type": event.type, "actor": event.actor, "at": event.at.isoformat(),
             "inputs": inputs, "state_hash": event.state_hash, "prev_hash": event.prev_hash, "hash": event.hash}
 
@@ -195,12 +210,11 @@ def _version_xml(session, version: ProcessVersion) -> str:
 
 def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
     """The BPMN XML of the instance's version with the ids to highlight (for bpmn-js markers)."""
-    if not _can_read_cases(actor):
-        raise Forbidden("Uw rol heeft geen toegang tot zaakgegevens.")
     with rt.uow() as uow:
         instance = uow.session.get(ProcessInstance, instance_id)
         if instance is None:
             raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        case_view(uow.session, instance, actor)
         version = uow.session.get(ProcessVersion, instance.process_version_id)
         return {"xml": _version_xml(uow.session, version), **diagrams.element_markers(instance.state or {})}
 

@@ -65,7 +65,7 @@ def replay_events(rt, session, instance_id: str, events: list[AuditEvent]) -> Re
 
 
 def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replayed) -> Divergence | None:
-    if event.type == "incident":  # an incident records the failed step's state: compare only
+    if event.type in ("incident", "cycle_chained"):  # these record the step's state: compare only
         return _compare(event, result.state_hash)
     inputs = event.inputs
     if not isinstance(inputs, dict) or "type" not in inputs:
@@ -139,8 +139,19 @@ def replay(rt, instance_id: str, actor: Actor) -> dict:
         instance = _load(uow.session, instance_id)
         events = audit.events_of(uow.session, instance_id)
         chain_break = audit_verify.check_instance(instance, events)
-        replayed = replay_events(rt, uow.session, instance_id, events)
+        replayed = _purged(instance, events) or replay_events(rt, uow.session, instance_id, events)
         return report(instance_id, events, replayed, asdict(chain_break) if chain_break else None)
+
+
+def _purged(instance: ProcessInstance, events: list[AuditEvent]) -> Replayed | None:
+    """A purged instance's trail has no inputs left: say so instead of failing at event 1."""
+    if instance.purged_at is None or not events:
+        return None
+    first = events[0]
+    return Replayed(divergence=Divergence(
+        first.seq, first.type, "not_replayable",
+        f"Deze zaak is op {instance.purged_at.date().isoformat()} na de bewaartermijn opgeschoond: de invoer "
+        "van de gebeurtenissen is gewist, dus herspelen is niet meer mogelijk. De hashketen blijft controleerbaar."))
 
 
 def state_at(rt, instance_id: str, seq: int, actor: Actor) -> dict:

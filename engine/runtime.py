@@ -5,7 +5,7 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy.orm import sessionmaker
 
-from engine import demo_clock, spiff_clock, timer_errors
+from engine import crypto, demo_clock, spiff_clock, timer_errors
 from engine.clock import Clock, SystemClock
 from engine.db import make_engine, make_session_factory
 from engine.ports import database_ports, no_ports
@@ -28,11 +28,14 @@ class Runtime:
 
 
 def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict | None = None,
-                  forms_dir: Path | None = PROJECT_ROOT / "forms", ports: Callable | None = None) -> Runtime:
-    """Wire a runtime; installs the engine clock into SpiffWorkflow's timers. Without an explicit
-    clock it runs on real time, or on the demo clock when LEVENSLOOP_DEMO_CLOCK is set."""
+                  forms_dir: Path | None = PROJECT_ROOT / "forms", ports: Callable | None = None,
+                  data_keys: list[str] | None = None) -> Runtime:
+    """Wire a runtime; installs the engine clock into SpiffWorkflow's timers and the key ring for
+    personal data (``data_keys``, else LEVENSLOOP_DATA_KEYS). Without an explicit clock it runs on
+    real time, or on the demo clock when LEVENSLOOP_DEMO_CLOCK is set."""
     from handlers import HANDLERS
 
+    crypto.install(data_keys or crypto.keys_from_environment())
     spiff_clock.install()
     timer_errors.install()
     session_factory = make_session_factory(make_engine(database_url))

@@ -8,7 +8,7 @@ from functools import partial
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
-from engine import audit, notifications, runner, serialization, subscriptions, worklist
+from engine import audit, casus_chain, notifications, runner, serialization, subscriptions, worklist
 from engine.actors import Actor
 from engine.clock import FixedClock
 from engine.deployments import specs_for
@@ -29,9 +29,9 @@ def new_workflow(session, version: ProcessVersion, engine) -> BpmnWorkflow:
     return BpmnWorkflow(spec, subprocess_specs, script_engine=engine)
 
 
-def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor,
-          extra_inputs: dict | None = None) -> tuple[ProcessInstance, runner.StepOutcome]:
-    """Create and run a new instance of ``version``; the caller commits."""
+def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inputs: dict | None = None,
+          casus_id: str | None = None, cycle: int | None = None) -> tuple[ProcessInstance, runner.StepOutcome]:
+    """Create and run a new instance of ``version`` (as cycle ``cycle`` of a casus); the caller commits."""
     now = rt.clock.now()
     instance_id = str(uuid.uuid4())
     log = ServiceLog()
@@ -39,7 +39,7 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor,
     instance = ProcessInstance(
         id=instance_id, process_version_id=version.id, process_id=version.process_id, status="running",
         state={}, started_at=now, started_by=actor.username, updated_at=now, event_count=0,
-        last_event_hash=audit.GENESIS,
+        last_event_hash=audit.GENESIS, casus_id=casus_id, cycle=cycle,
     )
     uow.session.add(instance)
     command = {"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})}
@@ -57,6 +57,8 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
              completed_task_id)
+    if outcome.status == "completed" and instance.casus_id is not None:
+        casus_chain.on_completed(rt, uow, instance, workflow, outcome, actor, now)
     return outcome
 
 

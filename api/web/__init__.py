@@ -1,7 +1,8 @@
 """The Dutch web UI: server-rendered pages that call the same service layer as the REST API."""
 import os
 
-from api.web import errors, pages_audit, pages_auth, pages_cases, pages_models, pages_tasks, present, security
+from api.web import (errors, pages_access_log, pages_audit, pages_auth, pages_cases, pages_casus, pages_models,
+                     pages_tasks, present, security)
 
 
 def init_app(app) -> None:
@@ -10,7 +11,8 @@ def init_app(app) -> None:
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     security.init_app(app)
     present.init_app(app)
-    for blueprint in (pages_auth.bp, pages_tasks.bp, pages_cases.bp, pages_models.bp, pages_audit.bp):
+    for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
+                      pages_access_log.bp):
         app.register_blueprint(blueprint)
 
 

@@ -3,7 +3,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from api.routes_models import uploaded_files
 from api.web.session import login_required, runtime
-from engine import model_service, queries
+from engine import model_diff, model_service, queries, version_usage
 from engine.errors import DeployRefused, Invalid
 
 bp = Blueprint("web_models", __name__, url_prefix="/procesmodellen")
@@ -34,6 +34,24 @@ def upload():
                                                   for m in err.fields.values()], status=422)
 
 
+@bp.get("/<process_id>")
+@login_required
+def overview(process_id):
+    return render_template("procesmodel_overzicht.html", model=queries.process_model(runtime(), process_id),
+                           usage=version_usage.usage(runtime(), process_id, g.actor))
+
+
+@bp.get("/<process_id>/verschil")
+@login_required
+def difference(process_id):
+    model = queries.process_model(runtime(), process_id)
+    old, new = request.args.get("van", type=int), request.args.get("naar", type=int)
+    if old is None or new is None:
+        raise Invalid("Kies twee versies om te vergelijken.", {"van": "Verplicht.", "naar": "Verplicht."})
+    return render_template("procesmodel_verschil.html", model=model,
+                           diff=model_diff.compare(runtime(), process_id, old, new))
+
+
 @bp.get("/<process_id>/versies/<int:version>")
 @login_required
 def version(process_id, version):
@@ -50,5 +68,5 @@ def diagram(process_id, version):
 
 def _page(status=200, **context):
     may_deploy = g.actor.has("proceseigenaar", "beheerder")
-    return render_template("procesmodellen.html", models=queries.process_models(runtime()),
-                           may_deploy=may_deploy, **context), status
+    return render_template("procesmodellen.html", models=queries.process_models(runtime()), may_deploy=may_deploy,
+                           may_see_usage=g.actor.has("proceseigenaar", "beheerder", "auditor"), **context), status

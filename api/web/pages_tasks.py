@@ -3,11 +3,13 @@ import json
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
+from api.web import form_errors
 from api.web.session import login_required, runtime
-from engine import instances, queries
+from engine import casus_access, casus_labels, instances, notifications, queries
 from engine.errors import Conflict, Invalid
 
 bp = Blueprint("web_tasks", __name__)
+NOTIFICATIONS_SHOWN = 10
 
 
 @bp.get("/")
@@ -18,10 +20,15 @@ def home():
 @bp.get("/taken")
 @login_required
 def worklist():
-    role, case = request.args.get("rol") or None, request.args.get("zaak") or None
-    tasks = queries.worklist(runtime(), g.actor, case, role)
-    return render_template("taken.html", tasks=tasks, now=runtime().clock.now(), role=role, case=case,
-                           roles=sorted(g.actor.roles))
+    rt = runtime()
+    role, case, casus = (request.args.get(key) or None for key in ("rol", "zaak", "casus"))
+    tasks = queries.worklist(rt, g.actor, case, role)
+    labels = casus_labels.of_instances(rt, [t["process_instance"] for t in tasks])
+    if casus:
+        tasks = [t for t in tasks if casus in (labels.get(t["process_instance"]) or {}).values()]
+    return render_template("taken.html", tasks=tasks, labels=labels, now=rt.clock.now(), role=role, case=case,
+                           casus=casus, roles=sorted(g.actor.roles), shows_case=casus_access.shows_person(g.actor),
+                           notes=notifications.for_actor(rt, g.actor, limit=NOTIFICATIONS_SHOWN))
 
 
 @bp.get("/taken/<task_id>")
@@ -56,6 +63,11 @@ def _submitted_data() -> dict:
 
 
 def _task_page(task_id, values=None, error=None, fields=None, stale=False, status=200):
-    view = queries.get_task(runtime(), task_id, g.actor)
+    rt = runtime()
+    view = queries.get_task(rt, task_id, g.actor)
+    instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
+                           casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
+                           shows_case=casus_access.shows_person(g.actor),
+                           problems=form_errors.summary(view["schema"] or {}, fields or {}),
                            stale=stale or view["state"] != "ready"), status

@@ -6,7 +6,19 @@ LOCAL = ZoneInfo("Europe/Amsterdam")
 STATUS = {"running": "Lopend", "completed": "Afgerond", "error": "Storing", "cancelled": "Geannuleerd"}
 EVENTS = {"started": "Gestart", "task_completed": "Taak afgerond", "message_delivered": "Bericht ontvangen",
           "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "cancelled": "Geannuleerd",
-          "migrated": "Gemigreerd"}
+          "migrated": "Gemigreerd", "incident": "Storing", "cycle_chained": "Volgende cyclus gestart",
+          "notification_sent": "Melding verstuurd"}
+CASUS_STATUS = {"aangemeld": "Aangemeld", "geincludeerd": "Geïncludeerd", "in_zorg": "In zorg",
+                "overgedragen": "Overgedragen", "afgesloten": "Afgesloten"}
+PHASES = {"levensloop_intake": "Aanmelding tot inclusie", "levensloop_cyclus": "Cyclus: plan, uitvoering en evaluatie"}
+NODE_TYPES = {"userTask": "gebruikerstaak", "manualTask": "handmatige taak", "serviceTask": "servicetaak",
+              "scriptTask": "scripttaak", "businessRuleTask": "beslistaak", "sendTask": "verzendtaak",
+              "receiveTask": "ontvangsttaak", "task": "taak", "callActivity": "deelproces (aanroep)",
+              "subProcess": "deelproces", "startEvent": "startgebeurtenis", "endEvent": "eindgebeurtenis",
+              "intermediateCatchEvent": "tussengebeurtenis (wacht)", "intermediateThrowEvent": "tussengebeurtenis",
+              "boundaryEvent": "randgebeurtenis", "exclusiveGateway": "exclusieve splitsing",
+              "inclusiveGateway": "inclusieve splitsing", "parallelGateway": "parallelle splitsing",
+              "eventBasedGateway": "splitsing op gebeurtenis"}
 
 
 def moment(value) -> date | datetime | None:
@@ -40,7 +52,16 @@ def is_overdue(due, now: datetime) -> bool:
     return False
 
 
+def event_subject(inputs) -> str:
+    """What an audit event was about: the task's element, the message's name, or the incident's element."""
+    if not isinstance(inputs, dict):
+        return ""
+    return str(inputs.get("element") or inputs.get("name") or "")
+
+
 def init_app(app) -> None:
     app.jinja_env.filters.update(tijd=dutch_time, status=lambda s: STATUS.get(s, s),
-                                 gebeurtenis=lambda t: EVENTS.get(t, t))
+                                 gebeurtenis=lambda t: EVENTS.get(t, t), onderdeel=event_subject,
+                                 soort=lambda t: NODE_TYPES.get(t, t), casusstatus=lambda s: CASUS_STATUS.get(s, s),
+                                 fase=lambda p: PHASES.get(p, p))
     app.jinja_env.globals["is_overdue"] = is_overdue

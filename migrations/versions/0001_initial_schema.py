@@ -39,7 +39,7 @@ def upgrade() -> None:
     sa.Column('type', sa.String(length=40), nullable=False),
     sa.Column('actor', sa.String(length=100), nullable=False),
     sa.Column('at', engine.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('inputs', sa.JSON(), nullable=True),
+    sa.Column('inputs', engine.crypto.EncryptedJSON(), nullable=True),
     sa.Column('inputs_digest', sa.String(length=64), nullable=False),
     sa.Column('state_hash', sa.String(length=64), nullable=True),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
@@ -64,6 +64,25 @@ def upgrade() -> None:
     with op.batch_alter_table('bed_reservations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bed_reservations_casus_id'), ['casus_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_bed_reservations_organisation'), ['organisation'], unique=False)
+
+    op.create_table('casussen',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('pseudonym', sa.String(length=20), nullable=False),
+    sa.Column('person', engine.crypto.EncryptedJSON(), nullable=False),
+    sa.Column('region', sa.String(length=100), nullable=False),
+    sa.Column('casemanager_zorg', sa.String(length=100), nullable=True),
+    sa.Column('casusregisseur_gemeente', sa.String(length=100), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('created_at', engine.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('aanmelder', sa.String(length=100), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('pseudonym')
+    )
+    with op.batch_alter_table('casussen', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_casussen_casemanager_zorg'), ['casemanager_zorg'], unique=False)
+        batch_op.create_index(batch_op.f('ix_casussen_casusregisseur_gemeente'), ['casusregisseur_gemeente'], unique=False)
+        batch_op.create_index(batch_op.f('ix_casussen_region'), ['region'], unique=False)
+        batch_op.create_index(batch_op.f('ix_casussen_status'), ['status'], unique=False)
 
     op.create_table('demo_clock',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -132,7 +151,7 @@ def upgrade() -> None:
     sa.Column('process_version_id', sa.Integer(), nullable=False),
     sa.Column('process_id', sa.String(length=200), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('state', sa.JSON(), nullable=False),
+    sa.Column('state', engine.crypto.EncryptedJSON(), nullable=False),
     sa.Column('lock_version', sa.Integer(), nullable=False),
     sa.Column('timer_due', engine.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('started_at', engine.models.UTCDateTime(timezone=True), nullable=False),
@@ -142,10 +161,15 @@ def upgrade() -> None:
     sa.Column('incident_element', sa.String(length=200), nullable=True),
     sa.Column('event_count', sa.Integer(), nullable=False),
     sa.Column('last_event_hash', sa.String(length=64), nullable=False),
+    sa.Column('purged_at', engine.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('casus_id', sa.String(length=36), nullable=True),
+    sa.Column('cycle', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['casus_id'], ['casussen.id'], ),
     sa.ForeignKeyConstraint(['process_version_id'], ['process_versions.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('process_instances', schema=None) as batch_op:
+        batch_op.create_index('ix_process_instances_casus_cycle', ['casus_id', 'cycle'], unique=True)
         batch_op.create_index(batch_op.f('ix_process_instances_process_id'), ['process_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_process_instances_status'), ['status'], unique=False)
         batch_op.create_index('ix_process_instances_status_timer_due', ['status', 'timer_due'], unique=False)
@@ -219,6 +243,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_process_instances_status_timer_due')
         batch_op.drop_index(batch_op.f('ix_process_instances_status'))
         batch_op.drop_index(batch_op.f('ix_process_instances_process_id'))
+        batch_op.drop_index('ix_process_instances_casus_cycle')
 
     op.drop_table('process_instances')
     with op.batch_alter_table('process_versions', schema=None) as batch_op:
@@ -235,6 +260,13 @@ def downgrade() -> None:
     op.drop_table('notifications')
     op.drop_table('deployments')
     op.drop_table('demo_clock')
+    with op.batch_alter_table('casussen', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_casussen_status'))
+        batch_op.drop_index(batch_op.f('ix_casussen_region'))
+        batch_op.drop_index(batch_op.f('ix_casussen_casusregisseur_gemeente'))
+        batch_op.drop_index(batch_op.f('ix_casussen_casemanager_zorg'))
+
+    op.drop_table('casussen')
     with op.batch_alter_table('bed_reservations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bed_reservations_organisation'))
         batch_op.drop_index(batch_op.f('ix_bed_reservations_casus_id'))

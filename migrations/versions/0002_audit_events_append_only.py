@@ -5,8 +5,11 @@ Revises: 0001
 
 A trigger refuses UPDATE and DELETE on audit_events, so a tampered trail needs a superuser who
 disables triggers. The one permitted UPDATE blanks an event's ``inputs`` (retention purge of
-personal data) while every hashed column stays as it was, so the chain still verifies. SQLite
-has no such guard: ``levensloop audit verify`` detects changes there.
+personal data) while every hashed column stays as it was, so the chain still verifies. A key
+rotation (``levensloop keys rotate``) re-encrypts ``inputs`` in a transaction that sets
+``levensloop.key_rotation``; the hashed ``inputs_digest`` still covers the plaintext, so a changed
+value is found by ``audit verify``. SQLite has no such guard: ``levensloop audit verify`` detects
+changes there.
 """
 from alembic import op
 
@@ -19,7 +22,8 @@ FUNCTION = """
 CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'UPDATE'
-       AND (NEW.inputs IS NULL OR NEW.inputs::text = 'null')
+       AND (NEW.inputs IS NULL OR NEW.inputs::text = 'null'
+            OR current_setting('levensloop.key_rotation', true) = 'on')
        AND (NEW.id, NEW.chain, NEW.seq, NEW.type, NEW.actor, NEW.at, NEW.inputs_digest,
             NEW.state_hash, NEW.prev_hash, NEW.hash)
            IS NOT DISTINCT FROM

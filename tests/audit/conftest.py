@@ -13,7 +13,9 @@ from tests.conftest import ON_POSTGRES, actor
 AANMELDER = actor("aanmelder")
 REGISSEUR = actor("procesregisseur")
 AUDITOR = actor("auditor")
-START_DATA = {"regio": "Gelderland-Zuid", "persoon": {"naam": "J. Jansen", "bsn": "999990019"}}
+# referred to the Adviestafel (a dossier), so its pseudonymised reads apply under need-to-know
+START_DATA = {"regio": "Gelderland-Zuid", "persoon": {"naam": "J. Jansen", "bsn": "999990019"},
+              "adviestafel_dossier": {"pseudoniem": "LL-AUDIT00001"}}
 
 
 @pytest.fixture

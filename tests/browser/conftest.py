@@ -10,9 +10,9 @@ from werkzeug.serving import make_server
 
 from engine import users
 from tests.browser.chromium import CHROMIUM, launch
+from tests.web.conftest import PASSWORD, driver  # noqa: F401 — driver: the Ketenveldnorm processes
 
 VENDOR = Path(__file__).resolve().parents[2] / "api" / "static" / "vendor"
-PASSWORD = "geheim-wachtwoord"
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: run `make install` as root "
@@ -61,8 +61,10 @@ def sign_in(rt, page, server):
     """Create a user with the given roles and log in through the login form."""
 
     def _sign_in(*roles: str, username: str | None = None):
+        """``roles`` create the user; an existing user (a duo worker of the driver) is signed in as is."""
         name = username or "_".join(roles)
-        users.add_user(rt, name, PASSWORD, list(roles), "Gelderland-Zuid")
+        if roles:
+            users.add_user(rt, name, PASSWORD, list(roles), "Gelderland-Zuid")
         page.goto(f"{server}/inloggen")
         page.get_by_label("Gebruikersnaam").fill(name)
         page.get_by_label("Wachtwoord").fill(PASSWORD)
@@ -71,3 +73,4 @@ def sign_in(rt, page, server):
         return page
 
     return _sign_in
+

@@ -76,3 +76,19 @@ def test_unknown_page_is_a_dutch_error_page(sign_in, server):
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+def test_auditor_steps_through_events_with_the_diagram_of_each(rt, case, sign_in, server):
+    instances.complete_task(rt, case["ready_tasks"][0]["id"], {"naam": "Jan", "datum": "2027-02-01"},
+                            actor("aanmelder"))
+    page = sign_in("auditor")
+    page.goto(f"{server}/audit/zaken/{case['id']}")
+    page.get_by_role("link", name="Toestand na gebeurtenis 1").click()
+    expect(page.locator("#diagram[data-ready=true]")).to_be_attached()
+    expect(page.locator('g.djs-element[data-element-id="web_fill"]')).to_have_class(re.compile(r"\bll-huidig\b"))
+    page.get_by_role("link", name="Volgende gebeurtenis").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("na gebeurtenis 2$"))
+    expect(page.locator("#diagram[data-ready=true]")).to_be_attached()
+    expect(page.locator('g.djs-element[data-element-id="web_fill"]')).to_have_class(re.compile(r"\bll-afgerond\b"))
+    expect(page.locator('g.djs-element[data-element-id="web_wait"]')).to_have_class(re.compile(r"\bll-huidig\b"))
+    expect(page.locator(".gegevens")).to_contain_text("2027-02-01")

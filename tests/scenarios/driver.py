@@ -16,8 +16,9 @@ from engine.runtime import PROJECT_ROOT
 from tests.conftest import OWNER
 
 REGION = "Gelderland-Zuid"
-#: Sees every lane, for look-ups only; tasks are always completed as their own lane's role.
-OVERVIEW = Actor("overzicht", frozenset(WORKER_ROLES), REGION)
+#: Sees every lane and, as an auditor, every case, for look-ups only; tasks are always completed
+#: as their own lane's role.
+OVERVIEW = Actor("overzicht", frozenset(WORKER_ROLES | {"auditor"}), REGION)
 
 
 def worker(role: str) -> Actor:

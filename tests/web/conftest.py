@@ -4,6 +4,8 @@ import re
 import pytest
 
 from engine import users
+from tests.scenarios.conftest import START, WORKERS
+from tests.scenarios.driver import REGION, Driver, deploy_processes
 
 PASSWORD = "geheim-wachtwoord"
 
@@ -18,11 +20,21 @@ def web_login(rt, client):
 
     def _login(*roles: str, username: str | None = None) -> str:
         name = username or "_".join(roles)
-        users.add_user(rt, name, PASSWORD, list(roles), "Gelderland-Zuid")
+        if roles:  # without roles: an existing user, e.g. a duo worker of the driver
+            users.add_user(rt, name, PASSWORD, list(roles), "Gelderland-Zuid")
         token = csrf_of(client.get("/inloggen").get_data(as_text=True))
         response = client.post("/inloggen", data={"username": name, "password": PASSWORD, "csrf_token": token})
         assert response.status_code == 303, response.get_data(as_text=True)
-        return csrf_of(client.get("/taken" if any(r not in ("proceseigenaar", "auditor") for r in roles)
-                                  else "/procesmodellen").get_data(as_text=True))
+        return csrf_of(client.get("/procesmodellen").get_data(as_text=True))
 
     return _login
+
+
+@pytest.fixture
+def driver(rt, clock):
+    """processes/ deployed, the duo candidates as users who can log in, the clock at the scenarios' start."""
+    clock.set(START)
+    deploy_processes(rt)
+    for username, role, name, organisation in WORKERS:
+        users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
+    return Driver(rt, clock)

@@ -21,7 +21,7 @@ def form_config(html: str) -> dict:
 
 
 def test_worklist_marks_overdue_and_filters_by_role(client, web_login, case):
-    web_login("aanmelder", "casemanager_zorg")
+    web_login("aanmelder", "casemanager_zorg", username="aanmelder")  # the one who started the case
     page = client.get("/taken").get_data(as_text=True)
     assert "Gegevens invullen" in page and "te laat" in page
     assert "Gegevens invullen" not in client.get("/taken?rol=casemanager_zorg").get_data(as_text=True)
@@ -74,3 +74,28 @@ def test_unreadable_form_data_is_a_form_error(client, web_login, case):
     response = client.post(f"/taken/{case['ready_tasks'][0]['id']}", data={"csrf_token": token, "data": "[1"})
     assert response.status_code == 422
     assert "Het formulier kon niet worden gelezen." in response.get_data(as_text=True)
+
+
+def test_worklist_shows_the_notifications_of_my_roles(rt, clock, client, web_login, deploy):
+    from datetime import timedelta
+
+    from engine import scheduler
+
+    deploy("timer_boundary.bpmn")
+    instances.start(rt, "timer_boundary", {}, actor("procesregisseur"))
+    clock.advance(timedelta(days=10, seconds=1))
+    scheduler.tick(rt)
+    web_login("coordinator")
+    page = client.get("/taken").get_data(as_text=True)
+    section = re.search(r'id="meldingen-kop">(.*?)</section>', page, re.S).group(1)
+    assert "Escalatie: plan te laat" in section and "/taken/" in section
+    web_login("aanmelder")
+    assert 'id="meldingen-kop"' not in client.get("/taken").get_data(as_text=True)
+
+
+def test_error_summary_names_fields_by_title_and_links_to_them(client, web_login, case):
+    token = web_login("aanmelder")
+    response = client.post(f"/taken/{case['ready_tasks'][0]['id']}", data={"csrf_token": token, "data": "{}"})
+    summary = re.search(r'id="foutoverzicht".*?</ul>', response.get_data(as_text=True), re.S).group(0)
+    assert '<a class="veld" href="#veld-datum">Datum</a>: Dit veld is verplicht.' in summary
+    assert "root." not in summary and ">datum<" not in summary

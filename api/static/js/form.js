@@ -13,8 +13,31 @@
              titles: options.map(function (o) { return o.title || String(o.const); }) };
   }
 
+  // Conditions (allOf/if/then/else) are for the server's validator; json-editor would render every
+  // branch as a separate form. Fields a branch defines are shown on the one form instead.
+  var CONDITIONS = ["allOf", "if", "then", "else", "dependentRequired", "dependentSchemas", "not"];
+
+  function withoutConditions(schema) {
+    var branches = [];
+    CONDITIONS.forEach(function (key) {
+      if (schema[key]) { branches = branches.concat(schema[key]); }
+      delete schema[key];
+    });
+    branches.forEach(function (branch) {
+      if (!branch || typeof branch !== "object") { return; }
+      var extra = withoutConditions(Object.assign({}, branch)).properties || {};
+      Object.keys(extra).forEach(function (key) {
+        if (extra[key] && extra[key].type) {
+          schema.properties = Object.assign({}, schema.properties);
+          schema.properties[key] = schema.properties[key] || extra[key];
+        }
+      });
+    });
+    return schema;
+  }
+
   function adapt(schema, ui) {
-    var copy = Object.assign({}, schema);
+    var copy = withoutConditions(Object.assign({}, schema));
     ui = ui || {};
     delete copy.$schema;
     delete copy.$id;
@@ -29,10 +52,16 @@
     }
     if (ui["ui:widget"] && WIDGET_FORMATS[ui["ui:widget"]]) { copy.format = WIDGET_FORMATS[ui["ui:widget"]]; }
     if (ui["ui:help"]) { copy.description = ui["ui:help"]; }
-    if (copy.type === "boolean") {
-      var choice = ui["ui:widget"] === "radio" || ui["ui:widget"] === "select";
-      copy.format = choice ? "select" : "checkbox";
+    if (copy.type === "boolean" && (ui["ui:widget"] === "radio" || ui["ui:widget"] === "select")) {
+      copy.enum = [true, false];
       copy.options.enum_titles = ["Ja", "Nee"];
+    } else if (copy.type === "boolean") {
+      copy.format = "checkbox";
+    }
+    if (copy.enum && copy.type !== "array") {
+      copy.options.keuze = copy.format === "radio" ? "radio" : "select";
+      copy.options.has_placeholder_option = true;
+      copy.options.placeholder_option_text = "— kies —";
     }
     if (copy.properties) {
       var order = ui["ui:order"] || [];
@@ -45,7 +74,11 @@
     }
     if (copy.items && typeof copy.items === "object") {
       copy.items = adapt(copy.items, ui.items);
-      if (copy.items.enum) { copy.uniqueItems = true; copy.format = copy.format || "checkbox"; }
+      if (copy.items.enum) {
+        delete copy.items.options.keuze;  // a multiple choice is a set of checkboxes, empty at the start anyway
+        copy.uniqueItems = true;
+        copy.format = copy.format || "checkbox";
+      }
     }
     return copy;
   }
@@ -63,11 +96,13 @@
     Object.keys(config.errors).forEach(function (path) {
       var holder = root.querySelector('[data-schemapath="' + (path === "_" ? "root" : "root." + path) + '"]');
       if (!holder) { return; }
+      var key = path.replace(/[^a-zA-Z0-9_-]/g, "-");  // as api/web/form_errors.anchor_of, for the summary's links
       var message = document.createElement("p");
       message.className = "veldfout";
-      message.id = "fout-" + path.replace(/[^a-zA-Z0-9_-]/g, "-");
+      message.id = "fout-" + key;
       message.textContent = config.errors[path];
       holder.classList.add("heeft-fout");
+      holder.id = "veld-" + key;
       holder.appendChild(message);
       holder.querySelectorAll("input, select, textarea").forEach(function (input) {
         input.setAttribute("aria-invalid", "true");
@@ -76,46 +111,28 @@
     });
   }
 
-  window.JSONEditor.defaults.languages.nl = {
-    button_add: "Toevoegen", button_add_row_title: "{{0}} toevoegen", button_cancel: "Annuleren",
-    button_copy: "Kopiëren", button_copy_row_title: "{{0}} kopiëren", button_delete_all: "Alles",
-    button_delete_all_title: "Alles verwijderen", button_delete_last: "Laatste {{0}}",
-    button_delete_last_title: "Laatste {{0}} verwijderen", button_delete_row_title: "{{0}} verwijderen",
-    button_move_down_title: "Omlaag", button_move_up_title: "Omhoog", button_save: "Opslaan"
-  };
-  window.JSONEditor.defaults.language = "nl";
-
-  // json-editor hides screen-reader labels with style attributes, which our CSP blocks; use a class.
-  var theme = window.JSONEditor.defaults.themes.html.prototype;
-  function hidden(tag, text) {
-    var el = document.createElement(tag);
-    el.textContent = text;
-    el.className = "visueel-verborgen";
-    return el;
+  // Empty answers are left out, so the server reports them as missing; an empty object the schema
+  // requires is kept, so the server names its missing fields ("Persoon › Naam") rather than the group.
+  function pruned(value, schema) {
+    schema = schema || {};
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return pruned(item, schema.items); });
+    }
+    if (!value || typeof value !== "object") { return value; }
+    var result = {}, required = schema.required || [], properties = schema.properties || {};
+    Object.keys(value).forEach(function (key) {
+      var child = pruned(value[key], properties[key]);
+      var empty = child === undefined || child === null || child === "" ||
+        (typeof child === "object" && !Array.isArray(child) && !Object.keys(child).length && required.indexOf(key) < 0);
+      if (!empty) { result[key] = child; }
+    });
+    return result;
   }
-  theme.visuallyHidden = function (el) { if (el) { el.classList.add("visueel-verborgen"); } };
-  theme.getHiddenLabel = function (text) { return hidden("label", text); };
-  theme.getHiddenText = function (text) { return hidden("span", text); };
-  // The server is the one validator and speaks Dutch; json-editor's own (English) messages stay hidden.
-  theme.getErrorMessage = function () { var el = document.createElement("p"); el.hidden = true; return el; };
-  theme.addInputError = function () {};
-  theme.removeInputError = function () {};
-  theme.getOptInCheckbox = function (formname) {
-    var container = document.createElement("span");
-    var label = hidden("label", formname + "-opt-in");
-    var checkbox = document.createElement("input");
-    checkbox.type = "checkbox";
-    checkbox.id = formname + "-opt-in";
-    checkbox.className = "json-editor-opt-in";
-    label.htmlFor = checkbox.id;
-    container.appendChild(checkbox);
-    container.appendChild(label);
-    return { label: label, checkbox: checkbox, container: container };
-  };
 
   var element = document.getElementById("editor");
+  var formSchema = adapt(config.schema, config.ui);
   var editor = new window.JSONEditor(element, {
-    schema: adapt(config.schema, config.ui),
+    schema: formSchema,
     startval: startValues(),
     theme: "html",
     iconlib: null,
@@ -125,15 +142,28 @@
     disable_properties: true,
     disable_array_reorder: true,
     no_additional_properties: true,
-    remove_empty_properties: true,
     show_errors: "never",
     prompt_before_delete: false
   });
+  // A group of radio buttons is named by its field label, for screen readers.
+  function labelRadioGroups(root) {
+    root.querySelectorAll('[data-container-for="radio"]').forEach(function (group, i) {
+      var label = group.parentNode.querySelector(":scope > label");
+      if (!label) { return; }
+      label.id = label.id || "keuze-" + i;
+      group.setAttribute("role", "radiogroup");
+      group.setAttribute("aria-labelledby", label.id);
+    });
+  }
+
   editor.on("ready", function () {
+    labelRadioGroups(element);
     showServerErrors(element);
     element.dataset.ready = "true";
+    var summary = document.getElementById("foutoverzicht");
+    if (summary) { summary.focus(); }
   });
   document.getElementById("taakformulier").addEventListener("submit", function () {
-    document.getElementById("formdata").value = JSON.stringify(editor.getValue());
+    document.getElementById("formdata").value = JSON.stringify(pruned(editor.getValue(), formSchema));
   });
 })();

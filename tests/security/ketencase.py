@@ -1,0 +1,72 @@
+"""Cases built through the real Ketenveldnorm processes for the at-rest, retention, authorization
+and leak tests, around a person with a distinctive name, BSN and birth date."""
+import pytest
+
+from engine import instances, users
+from engine.actors import Actor
+from tests.scenarios import formdata as f
+from tests.scenarios.conftest import START, WORKERS
+from tests.scenarios.driver import REGION, Driver, deploy_processes
+from tests.scenarios.paths import partner_information, start_cycle
+
+PASSWORD = "geheim-wachtwoord"
+NAAM = "Zebedeus Quaxelaar"
+BSN = "987654329"
+GEBOORTEDATUM = "1971-09-23"
+SECRETS = (NAAM, "Quaxelaar", BSN, GEBOORTEDATUM)
+PERSOON = {"naam": NAAM, "bsn": BSN, "geboortedatum": GEBOORTEDATUM, "adres": "Kronkelpad 7, Nijmegen",
+           "telefoon": "06-12345678"}
+AANMELDING = {**f.AANMELDING, "persoon": PERSOON}
+OTHER_REGION = "Noord- en Oost-Gelderland"
+
+
+@pytest.fixture
+def driver(rt, clock):
+    """The processes deployed, the duo workers as users who can log in, the clock at the scenarios' start."""
+    clock.set(START)
+    deploy_processes(rt)
+    for username, role, name, organisation in WORKERS:
+        users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
+    return Driver(rt, clock)
+
+
+def register(driver: Driver, casus_id: str = "C-QX", by: Actor | None = None, regio: str = "gelderland_zuid") -> str:
+    """Start an intake (as ``by``, default the user 'aanmelder') and fill in the aanmelding."""
+    by = by or Actor("aanmelder", frozenset({"aanmelder"}), REGION)
+    intake = instances.start(driver.rt, "levensloop_intake", {"casus_id": casus_id}, by)["id"]
+    driver.complete(intake, "aanmelding", {**AANMELDING, "regio": regio})
+    return intake
+
+
+def referred(driver: Driver, casus_id: str = "C-AT") -> str:
+    """A registered case prepared for, and waiting at, the Adviestafel (its dossier exists)."""
+    intake = register(driver, casus_id)
+    driver.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
+    driver.complete(intake, "casus_op_maat", f.casus_op_maat("ketenveldnorm"))
+    partner_information(driver, intake)
+    return intake
+
+
+def cases(driver: Driver) -> dict[str, str]:
+    """own: registered by 'aanmelder'; referred: at the Adviestafel; duo: a cycle of cm_anna and
+    cr_carla; elsewhere: registered in another region by 'aanmelder_noord'."""
+    return {
+        "own": register(driver, "C-OWN"),
+        "referred": referred(driver),
+        "duo": start_cycle(driver, "C-DUO", persoon=PERSOON),
+        "elsewhere": register(driver, "C-NOORD", Actor("aanmelder_noord", frozenset({"aanmelder"}), OTHER_REGION),
+                              regio="noord_oost_gelderland"),
+    }
+
+
+def referred_casus(driver: Driver) -> dict:
+    """A casus registered through the casus service, its intake waiting at the Adviestafel."""
+    from engine import casus
+
+    view = casus.register(driver.rt, PERSOON, "gelderland_zuid", Actor("aanmelder", frozenset({"aanmelder"}), REGION))
+    intake = view["current_instance"]
+    driver.complete(intake, "aanmelding", AANMELDING)
+    driver.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
+    driver.complete(intake, "casus_op_maat", f.casus_op_maat("ketenveldnorm"))
+    partner_information(driver, intake)
+    return view

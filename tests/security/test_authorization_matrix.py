@@ -1,0 +1,113 @@
+"""The need-to-know matrix, driven through the REST API with real tokens: every role, against a
+case of its own, of its region, of another region, assigned or not, referred to the Adviestafel
+or not, on every case endpoint. The expectations below are the issue's rules, written out by hand."""
+import pytest
+
+from engine import authorization, users
+from engine.actors import ALL_ROLES
+from tests.scenarios.driver import REGION
+from tests.scenarios.paths import include
+from tests.security.ketencase import OTHER_REGION, PASSWORD, cases, driver  # noqa: F401 (fixture)
+
+F, P = "full", "pseudonymised"
+CASES = ("own", "referred", "duo", "elsewhere")
+#: username -> (roles, region); cm_anna, cm_bram (casemanager_zorg) and cr_carla come from the driver.
+ACCOUNTS = {
+    "aanmelder": (["aanmelder"], REGION), "aanmelder_noord": (["aanmelder"], OTHER_REGION),
+    "procesregisseur": (["procesregisseur"], REGION), "procesregisseur_noord": (["procesregisseur"], OTHER_REGION),
+    "coordinator": (["coordinator"], REGION), "coordinator_noord": (["coordinator"], OTHER_REGION),
+    "adviestafel": (["adviestafel"], REGION), "auditor": (["auditor"], None),
+    "proceseigenaar": (["proceseigenaar"], None), "beheerder": (["beheerder"], None),
+}
+#: What each user may see of each case (absent: nothing).
+EXPECTED = {
+    "aanmelder": {"own": F, "referred": F},  # registered by them, not yet included
+    "aanmelder_noord": {"elsewhere": F},
+    "procesregisseur": {"own": F, "referred": F, "duo": F},  # their region
+    "procesregisseur_noord": {"elsewhere": F},
+    "coordinator": {"own": F, "referred": F, "duo": F},
+    "coordinator_noord": {"elsewhere": F},
+    "cm_anna": {"duo": F},  # in the duo
+    "cm_bram": {},  # same role and region, not in the duo
+    "cr_carla": {"duo": F},
+    "adviestafel": {"referred": P},  # referred to the Adviestafel, pseudonymised only
+    "auditor": {case: F for case in CASES},
+    "proceseigenaar": {},
+    "beheerder": {},
+}
+ROLES = {"cm_anna": ["casemanager_zorg"], "cm_bram": ["casemanager_zorg"], "cr_carla": ["casusregisseur_gemeente"],
+         **{name: roles for name, (roles, _) in ACCOUNTS.items()}}
+API = "/api/v1"
+
+
+def test_every_role_has_a_row_in_the_matrix_and_a_user_here():
+    assert set(authorization.MATRIX) == ALL_ROLES
+    assert {role for roles in ROLES.values() for role in roles} == ALL_ROLES - {
+        "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team"}  # region roles, as procesregisseur
+
+
+@pytest.fixture
+def world(rt, client, driver):
+    ids = cases(driver)
+    for username, (roles, region) in ACCOUNTS.items():
+        users.add_user(rt, username, PASSWORD, roles, region)
+    tokens = {}
+    for username in EXPECTED:
+        response = client.post(f"{API}/auth/token", json={"username": username, "password": PASSWORD})
+        tokens[username] = {"Authorization": f"Bearer {response.json['token']}"}
+    ready = {case: client.get(f"{API}/process-instances/{ids[case]}", headers=tokens["auditor"]).json["ready_tasks"]
+             for case in CASES}
+    return ids, tokens, ready
+
+
+def observed(client, headers, instance_id: str, tasks: list[dict]) -> dict:
+    got = client.get(f"{API}/process-instances/{instance_id}", headers=headers)
+    listing = client.get(f"{API}/process-instances", headers=headers)
+    worklist = client.get(f"{API}/tasks", headers=headers).json
+    path = f"{API}/process-instances/{instance_id}"
+    return {
+        "instance": (got.status_code, (F if "persoon" in got.json["data"] else P) if got.status_code == 200 else None),
+        "events": client.get(f"{path}/events", headers=headers).status_code,
+        "listed": listing.status_code == 200 and instance_id in {i["id"] for i in listing.json},
+        "worklist": sorted(t["element"] for t in worklist if t["process_instance"] == instance_id),
+        "tasks": {t["element"]: client.get(f"{API}/tasks/{t['id']}", headers=headers).status_code for t in tasks},
+        "audit": [client.get(f"{path}/verify", headers=headers).status_code,
+                  client.post(f"{path}/replay", headers=headers).status_code,
+                  client.get(f"{path}/events/1/state", headers=headers).status_code,
+                  client.get(f"{path}/events/export", headers=headers).status_code],
+    }
+
+
+def expected(username: str, case: str, tasks: list[dict]) -> dict:
+    view, roles = EXPECTED[username].get(case), ROLES[username]
+    auditor = "auditor" in roles
+    in_lane = [t for t in tasks if t["lane"] in roles]
+    return {
+        "instance": (200, view) if view else (403, None),
+        "events": 200 if view else 403,
+        "listed": bool(view),
+        "worklist": sorted(t["element"] for t in in_lane) if view else [],
+        "tasks": {t["element"]: 200 if view and (t in in_lane or auditor) else 403 for t in tasks},
+        "audit": [200 if auditor else 403] * 4,
+    }
+
+
+@pytest.mark.parametrize("username", sorted(EXPECTED))
+def test_each_user_sees_exactly_the_cases_need_to_know_allows(client, world, username):
+    ids, tokens, ready = world
+    for case in CASES:
+        assert observed(client, tokens[username], ids[case], ready[case]) == expected(username, case, ready[case]), case
+
+
+def test_the_registrant_loses_sight_of_the_case_at_inclusion(client, world, driver):
+    ids, tokens, _ = world
+    include(driver, ids["referred"])
+    assert client.get(f"{API}/process-instances/{ids['referred']}", headers=tokens["aanmelder"]).status_code == 403
+    assert client.get(f"{API}/process-instances/{ids['own']}", headers=tokens["aanmelder"]).status_code == 200
+
+
+def test_task_completion_stays_lane_based(client, world):
+    ids, tokens, ready = world
+    [plan_zorg] = [t for t in ready["duo"] if t["element"] == "plan_zorg"]
+    refused = client.post(f"{API}/tasks/{plan_zorg['id']}/complete", json={"data": {}}, headers=tokens["cr_carla"])
+    assert refused.status_code == 403

@@ -1,0 +1,69 @@
+"""The difference between two model versions as flow nodes, and which instances run which version."""
+import pytest
+
+from engine import instances, model_diff, model_service, version_usage
+from engine.errors import Forbidden
+from tests.conftest import OWNER, actor, bpmn_files
+
+MODEL = "web_form_task.bpmn"
+V1 = bpmn_files(MODEL)[MODEL]
+
+
+def second_version(xml: str = V1) -> str:
+    """Renamed task, longer timer, a different end event: what a process owner changes."""
+    return (xml.replace('name="Gegevens invullen"', 'name="Gegevens aanvullen"')
+               .replace('"P7D"', '"P14D"')
+               .replace('id="web_end" name="Klaar"', 'id="web_einde" name="Afgerond"')
+               .replace('targetRef="web_end"', 'targetRef="web_einde"')
+               .replace('bpmnElement="web_end"', 'bpmnElement="web_einde"'))
+
+
+def test_added_removed_and_changed_nodes_by_id_and_name():
+    found = model_diff.diff(V1, second_version(), "web_form_task")
+    assert found["added"] == [{"id": "web_einde", "name": "Afgerond", "type": "endEvent", "lane": None}]
+    assert found["removed"] == [{"id": "web_end", "name": "Klaar", "type": "endEvent", "lane": "aanmelder"}]
+    assert {c["id"]: c["aspects"] for c in found["changed"]} == {
+        "web_fill": ["naam"], "web_wait": ["uitgaande stromen", "instellingen"]}
+
+
+def test_layout_only_changes_nothing():
+    moved = V1.replace('<dc:Bounds x="290" y="120"', '<dc:Bounds x="300" y="140"')
+    assert model_diff.diff(V1, moved, "web_form_task") == {"added": [], "removed": [], "changed": []}
+
+
+@pytest.mark.parametrize("old, new, aspect", [
+    ('<bpmn:flowNodeRef>web_fill</bpmn:flowNodeRef>', "", "rol"),
+    ('value="gegevens-schema.json"', 'value="ander-schema.json"', "instellingen"),
+    ('<bpmn:userTask id="web_fill"', '<bpmn:manualTask id="web_fill"', "soort"),
+])
+def test_each_kind_of_change_is_named(old, new, aspect):
+    changed = V1.replace(old, new)
+    if "manualTask" in new:
+        changed = changed.replace("</bpmn:userTask>", "</bpmn:manualTask>")
+    found = model_diff.diff(V1, changed, "web_form_task")["changed"]
+    assert [(c["id"], c["aspects"]) for c in found] == [("web_fill", [aspect])]
+
+
+def test_compare_reads_two_deployed_versions(rt):
+    model_service.deploy(rt, bpmn_files(MODEL, "gegevens-schema.json"), OWNER)
+    model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
+                              ["gegevens-schema.json"]}, OWNER)
+    found = model_diff.compare(rt, "web_form_task", 1, 2)
+    assert (found["from"], found["to"]) == (1, 2)
+    assert [n["id"] for n in found["added"]] == ["web_einde"]
+
+
+def test_usage_lists_instances_per_version(rt):
+    model_service.deploy(rt, bpmn_files(MODEL, "gegevens-schema.json"), OWNER)
+    old = instances.start(rt, "web_form_task", {"casus_id": "C-7"}, actor("aanmelder"))
+    model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
+                              ["gegevens-schema.json"]}, OWNER)
+    new = instances.start(rt, "web_form_task", {}, actor("aanmelder"))
+    found = version_usage.usage(rt, "web_form_task", OWNER)
+    assert [(v["version"], [i["id"] for i in v["instances"]]) for v in found] == [(2, [new["id"]]), (1, [old["id"]])]
+    assert found[1]["instances"][0]["casus"] == "C-7" and found[1]["counts"] == {"running": 1}
+
+
+def test_usage_is_not_for_workers(rt):
+    with pytest.raises(Forbidden):
+        version_usage.usage(rt, "web_form_task", actor("aanmelder"))

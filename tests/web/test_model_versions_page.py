@@ -1,0 +1,56 @@
+"""Process owner pages: which instances run which version, and the difference between two versions."""
+import re
+
+import pytest
+
+from engine import instances, model_service
+from tests.conftest import OWNER, actor, bpmn_files
+from tests.web.test_model_diff import MODEL, second_version
+
+SCHEMA = "gegevens-schema.json"
+
+
+@pytest.fixture
+def two_versions(rt):
+    files = bpmn_files(MODEL, SCHEMA)
+    model_service.deploy(rt, files, OWNER)
+    old = instances.start(rt, "web_form_task", {"casus_id": "C-12"}, actor("aanmelder"))
+    model_service.deploy(rt, {**files, MODEL: second_version()}, OWNER)
+    return old["id"]
+
+
+def test_overview_shows_instances_per_version(client, web_login, two_versions):
+    web_login("proceseigenaar")
+    assert "/procesmodellen/web_form_task\"" in client.get("/procesmodellen").get_data(as_text=True)
+    html = client.get("/procesmodellen/web_form_task").get_data(as_text=True)
+    version_1 = html[html.index('id="versie-1"'):]
+    assert "Geen zaken op deze versie." in html[html.index('id="versie-2"'):html.index('id="versie-1"')]
+    assert two_versions[:8] in version_1 and "C-12" in version_1 and "1 lopend" in version_1
+
+
+def test_diff_page_lists_changed_nodes(client, web_login, two_versions):
+    web_login("proceseigenaar")
+    html = client.get("/procesmodellen/web_form_task/verschil?van=1&naar=2").get_data(as_text=True)
+    table = re.search(r'id="verschil">(.*?)</table>', html, re.S).group(1)
+    assert "1 toegevoegd, 1 verwijderd, 2 gewijzigd" in table
+    added = re.search(r'class="verschil-added">(.*?)</tr>', table, re.S).group(1)
+    assert "web_einde" in added and "Afgerond" in added and "eindgebeurtenis" in added
+    changed = re.findall(r'class="verschil-changed">(.*?)</tr>', table, re.S)
+    assert "Gegevens aanvullen" in changed[0] and "naam" in changed[0]
+
+
+def test_same_version_has_no_difference(client, web_login, two_versions):
+    web_login("proceseigenaar")
+    html = client.get("/procesmodellen/web_form_task/verschil?van=2&naar=2").get_data(as_text=True)
+    assert "Geen verschil in de processtappen" in html
+
+
+def test_diff_needs_two_versions(client, web_login, two_versions):
+    web_login("proceseigenaar")
+    response = client.get("/procesmodellen/web_form_task/verschil?van=1")
+    assert response.status_code == 422 and "Kies twee versies om te vergelijken." in response.get_data(as_text=True)
+
+
+def test_workers_do_not_see_which_cases_run_a_version(client, web_login, two_versions):
+    web_login("aanmelder")
+    assert client.get("/procesmodellen/web_form_task").status_code == 403
