@@ -10,7 +10,7 @@ shows data through ``visible_data``/``visible_inputs``.
 """
 from dataclasses import dataclass
 
-from engine import port_casemanagers  # a module, not its names: it imports engine.queries, which imports us
+from engine import port_casemanagers
 from engine.actors import SYSTEM, Actor
 from engine.errors import Forbidden
 

@@ -9,7 +9,7 @@ from collections import Counter
 from sqlalchemy import select
 
 from engine.models import ProcessInstance, User
-from engine.queries import process_data
+from engine.state_data import process_data
 from handlers.config import REGIO_NAAM
 
 DUO_ROLES = ("casemanager_zorg", "casusregisseur_gemeente")

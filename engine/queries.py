@@ -1,9 +1,9 @@
 """Read-only views for the API: straight from tables, never a workflow run."""
-from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import or_, select
 
 from engine import access_log, audit, authorization, deployments, diagrams
 from engine.actors import Actor
+from engine.state_data import process_data, stored_task_data
 from engine.authorization import NONE
 from engine.errors import Forbidden, NotFound
 from engine.models import Casus, Deployment, ProcessInstance, ProcessVersion, WorkTask
@@ -21,43 +21,6 @@ def case_facts(session, instance: ProcessInstance, data: dict | None = None) -> 
 def case_view(session, instance: ProcessInstance, actor: Actor) -> int:
     """The actor's view of the instance's case (Forbidden when none)."""
     return authorization.require_case(actor, case_facts(session, instance))
-
-
-LIVE_STATES = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
-
-
-def process_data(instance: ProcessInstance) -> dict:
-    """The data the process carries now: that of its live tasks, else of the last completed one."""
-    return state_data(instance.state or {})
-
-
-def state_data(state: dict) -> dict:
-    """The data a serialized workflow state carries (also used for a replayed past state)."""
-    tasks = state.get("tasks", {})
-    data = dict(state.get("data", {}))
-    live = [task_id for task_id, t in tasks.items() if t["state"] & LIVE_STATES]
-    for task_id in live or [state.get("last_task")]:
-        data.update(stored_task_data(tasks, task_id))
-    return data
-
-
-def stored_task_data(tasks: dict, task_id: str | None) -> dict:
-    """A task's data from serialized state, where SpiffWorkflow keeps only each task's changes
-    against its parent (``delta``) and full data only at the root."""
-    chain = []
-    while task_id in tasks:
-        chain.append(tasks[task_id])
-        task_id = tasks[task_id]["parent"]
-    data: dict = {}
-    for task in reversed(chain):
-        delta = task.get("delta")
-        if not delta or task["parent"] is None:
-            data = dict(task.get("data", {}))
-            continue
-        data.update(delta.get("updates", {}))
-        for key in delta.get("deletions", []):
-            data.pop(key, None)
-    return data
 
 
 def task_view(row: WorkTask) -> dict:

@@ -16,6 +16,7 @@ from engine.clock import FixedClock
 from engine.errors import Conflict, NotFound
 from engine.models import AuditEvent, ProcessInstance, ProcessVersion
 from engine.scripting import ServiceLog
+from engine.state_data import state_data
 
 
 class NotReplayable(Exception):
@@ -178,7 +179,7 @@ def _point_view(instance_id: str, event: AuditEvent, replayed: Replayed) -> dict
     return {
         "process_instance": instance_id, "seq": event.seq,
         "event": {"seq": event.seq, "type": event.type, "actor": event.actor, "at": event.at.isoformat()},
-        "status": replayed.status, "data": queries.state_data(replayed.state),
+        "status": replayed.status, "data": state_data(replayed.state),
         "ready_tasks": [{"name": t.task_spec.bpmn_name or t.task_spec.bpmn_id, "element": t.task_spec.bpmn_id,
                          "lane": t.task_spec.lane} for t in ready],
         "active_elements": sorted(set(markers["current"]) | set(markers["timers"])),

@@ -3,13 +3,13 @@ instance in the same step, on the newest version, carrying over what the model d
 import pytest
 from sqlalchemy import select
 
-from engine import audit, audit_verify, model_service, queries, replay
-from engine.errors import DeployRefused, NotFound
+from engine import audit, audit_verify, casus, model_service, queries, replay
+from engine.errors import DeployRefused, Invalid, NotFound
 from engine.models import Casus, ProcessInstance
 from handlers import HandlerContext
 from handlers.pseudonimisering import pseudoniem
 from tests.conftest import OWNER, actor, bpmn_files
-from tests.lifelong.conftest import CASEMANAGER, REGISSEUR, Casussen
+from tests.lifelong.conftest import CASEMANAGER, PERSON, REGISSEUR, Casussen
 
 AUDITOR = actor("auditor")
 
@@ -114,3 +114,20 @@ def test_the_pseudonym_is_stable_and_the_one_the_adviestafel_handler_gives(casus
         ctx = HandlerContext(now=casussen.clock.now(), ports=casussen.rt.ports(uow.session, casussen.clock.now()))
         assert stored[first] == pseudoniem(ctx, first) != stored[second]
     assert stored[first].startswith("LL-")
+
+
+def test_a_first_instance_that_ends_at_once_still_chains(casussen, deploy):
+    deploy("cycle_instant.bpmn")
+    view = casus.register(casussen.rt, PERSON, "gelderland_zuid", REGISSEUR, "cycle_instant", {"doel": "verder", "teller": 7})
+    assert [(i["cycle"], i["process_model"], i["status"]) for i in view["instances"]] == [
+        (0, "cycle_instant", "completed"), (1, "cycle_monthly", "running")]
+    assert view["status"] == "in_zorg" and [t["element"] for t in view["current_tasks"]] == ["evaluatie"]
+    assert queries.get_instance(casussen.rt, view["current_instance"], REGISSEUR)["data"]["teller"] == 7
+
+
+def test_a_chain_that_never_waits_is_refused_not_looped(casussen, deploy):
+    deploy("cycle_instant.bpmn")
+    with pytest.raises(Invalid, match="zonder wachtmoment"):
+        casus.register(casussen.rt, PERSON, "gelderland_zuid", REGISSEUR, "cycle_instant", {"doel": "zelf"})
+    with casussen.rt.uow() as uow:
+        assert uow.session.scalars(select(Casus)).all() == []

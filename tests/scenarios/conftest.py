@@ -1,10 +1,12 @@
-"""Scenario fixtures: processes/ deployed, duo workers in the users table, a driver on the clock."""
+"""Scenario fixtures: processes/ deployed, duo workers as users who can log in, a driver on the clock."""
 from datetime import datetime, timezone
 
 import pytest
 
-from engine.models import User
+from engine import users
 from tests.scenarios.driver import REGION, Driver, deploy_processes
+
+PASSWORD = "geheim-wachtwoord"
 
 #: 20 April 2027, 10:00 in Amsterdam: a week before Koningsdag.
 START = datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc)
@@ -20,9 +22,6 @@ WORKERS = [
 def driver(rt, clock):
     clock.set(START)
     deploy_processes(rt)
-    with rt.uow() as uow:  # they never log in here, so no (slow) password hashing
-        uow.session.add_all(User(username=username, password_hash="!", roles=[role], region=REGION,
-                                 full_name=name, organisation=organisation)
-                            for username, role, name, organisation in WORKERS)
-        uow.commit()
+    for username, role, name, organisation in WORKERS:
+        users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
     return Driver(rt, clock)

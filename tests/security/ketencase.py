@@ -1,15 +1,12 @@
 """Cases built through the real Ketenveldnorm processes for the at-rest, retention, authorization
 and leak tests, around a person with a distinctive name, BSN and birth date."""
-import pytest
-
-from engine import instances, users
+from engine import instances
 from engine.actors import Actor
 from tests.scenarios import formdata as f
-from tests.scenarios.conftest import START, WORKERS
-from tests.scenarios.driver import REGION, Driver, deploy_processes
+from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 (re-exported; driver is a fixture)
+from tests.scenarios.driver import REGION, Driver
 from tests.scenarios.paths import partner_information, start_cycle
 
-PASSWORD = "geheim-wachtwoord"
 NAAM = "Zebedeus Quaxelaar"
 BSN = "987654329"
 GEBOORTEDATUM = "1971-09-23"
@@ -19,15 +16,6 @@ PERSOON = {"naam": NAAM, "bsn": BSN, "geboortedatum": GEBOORTEDATUM, "adres": "K
 AANMELDING = {**f.AANMELDING, "persoon": PERSOON}
 OTHER_REGION = "Noord- en Oost-Gelderland"
 
-
-@pytest.fixture
-def driver(rt, clock):
-    """The processes deployed, the duo workers as users who can log in, the clock at the scenarios' start."""
-    clock.set(START)
-    deploy_processes(rt)
-    for username, role, name, organisation in WORKERS:
-        users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
-    return Driver(rt, clock)
 
 
 def register(driver: Driver, casus_id: str = "C-QX", by: Actor | None = None, regio: str = "gelderland_zuid") -> str:

@@ -4,10 +4,7 @@ import re
 import pytest
 
 from engine import users
-from tests.scenarios.conftest import START, WORKERS
-from tests.scenarios.driver import REGION, Driver, deploy_processes
-
-PASSWORD = "geheim-wachtwoord"
+from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 (fixture shared with the scenarios)
 
 
 def csrf_of(html: str) -> str:
@@ -29,12 +26,3 @@ def web_login(rt, client):
 
     return _login
 
-
-@pytest.fixture
-def driver(rt, clock):
-    """processes/ deployed, the duo candidates as users who can log in, the clock at the scenarios' start."""
-    clock.set(START)
-    deploy_processes(rt)
-    for username, role, name, organisation in WORKERS:
-        users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
-    return Driver(rt, clock)
