@@ -4,9 +4,9 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
-from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, Locked, NotFound
 
-STATUS = {NotFound: 404, Conflict: 409, Forbidden: 403, Invalid: 422, DeployRefused: 422}
+STATUS = {NotFound: 404, Conflict: 409, Forbidden: 403, Invalid: 422, DeployRefused: 422, Locked: 429}
 
 
 class ApiError(Exception):

@@ -21,6 +21,7 @@ def token():
         200: {content: {application/json: {schema: TokenResponse}}}
         401: {content: {application/json: {schema: Error}}}
         422: {content: {application/json: {schema: Error}}}
+        429: {description: too many failed logins, content: {application/json: {schema: Error}}}
     """
     body = TokenRequest().load(json_body())
     actor = users.authenticate(runtime(), body["username"], body["password"])

@@ -32,3 +32,7 @@ class DeployRefused(EngineError):
     def __init__(self, message: str, errors: list[dict]):
         super().__init__(message)
         self.errors = errors
+
+
+class Locked(EngineError):
+    """Too many failed logins: the account is locked until ``until``."""

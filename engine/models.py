@@ -253,3 +253,13 @@ class Casus(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)  # aangemeld | geincludeerd | in_zorg | ...
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     aanmelder: Mapped[str] = mapped_column(String(100))
+
+
+class LoginFailure(Base):
+    """Failed logins per username, so repeated guessing locks the account for a while."""
+
+    __tablename__ = "login_failures"
+
+    username: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -3,6 +3,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from engine import login_guard
 from engine.actors import ALL_ROLES, Actor
 from engine.errors import Conflict, Invalid
 from engine.models import User
@@ -34,12 +35,20 @@ def add_user(rt, username: str, password: str, roles: list[str], region: str | N
 
 
 def authenticate(rt, username: str, password: str) -> Actor | None:
+    """The actor for a correct password, else None; raises Locked after repeated failures."""
+    now = rt.clock.now()
     with rt.uow() as uow:
+        login_guard.check_not_locked(uow.session, username, now)
         user = uow.session.scalars(select(User).where(User.username == username)).first()
         try:
             _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
         except (VerificationError, InvalidHashError):
-            return None
+            user = None
+        if user is None:
+            login_guard.record_failure(uow.session, username, now)
+        else:
+            login_guard.record_success(uow.session, username)
+        uow.commit()
         return actor_of(user) if user else None
 
 

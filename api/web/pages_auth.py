@@ -3,6 +3,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from api.web import session as web_session
 from engine import users
+from engine.errors import Locked
 
 bp = Blueprint("web_auth", __name__)
 
@@ -12,7 +13,12 @@ def login():
     target = web_session.safe_next(request.values.get("next"))
     if request.method == "GET":
         return render_template("inloggen.html", next=target)
-    actor = users.authenticate(web_session.runtime(), request.form.get("username", ""), request.form.get("password", ""))
+    try:
+        actor = users.authenticate(web_session.runtime(), request.form.get("username", ""),
+                                   request.form.get("password", ""))
+    except Locked as err:
+        flash(err.message, "fout")
+        return render_template("inloggen.html", next=target, username=request.form.get("username", "")), 429
     if actor is None:
         flash("Onjuiste gebruikersnaam of wachtwoord.", "fout")
         return render_template("inloggen.html", next=target, username=request.form.get("username", "")), 401

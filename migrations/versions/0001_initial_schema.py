@@ -99,6 +99,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('checksum')
     )
+    op.create_table('login_failures',
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.Column('locked_until', engine.models.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('username')
+    )
     op.create_table('notifications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', engine.models.UTCDateTime(timezone=True), nullable=False),
@@ -258,6 +264,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_notifications_instance_id'))
 
     op.drop_table('notifications')
+    op.drop_table('login_failures')
     op.drop_table('deployments')
     op.drop_table('demo_clock')
     with op.batch_alter_table('casussen', schema=None) as batch_op:

@@ -2,11 +2,15 @@
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import select
 
-from engine import users
+from engine import replay, users
+from engine.actors import Actor
+from engine.models import ProcessInstance
 from tests.scenarios.driver import REGION, Driver, deploy_processes
 
 PASSWORD = "geheim-wachtwoord"
+AUDITOR = Actor("auditor", frozenset({"auditor"}))
 
 #: 20 April 2027, 10:00 in Amsterdam: a week before Koningsdag.
 START = datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc)
@@ -25,3 +29,14 @@ def driver(rt, clock):
     for username, role, name, organisation in WORKERS:
         users.add_user(rt, username, PASSWORD, [role], REGION, full_name=name, organisation=organisation)
     return Driver(rt, clock)
+
+
+@pytest.fixture(autouse=True)
+def every_scenario_replays(rt):
+    """The auditor's promise: after each scenario, every instance it made replays as verified."""
+    yield
+    with rt.uow() as uow:
+        ids = list(uow.session.scalars(select(ProcessInstance.id)))
+    for instance_id in ids:
+        result = replay.replay(rt, instance_id, AUDITOR)
+        assert result["status"] == "verified", result

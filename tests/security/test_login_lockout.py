@@ -1,0 +1,42 @@
+"""Repeated failed logins lock the account for a while, on the API and the web login alike."""
+from datetime import timedelta
+
+from engine import login_guard, users
+
+PASSWORD = "geheim-wachtwoord"
+
+
+def token(client, password):
+    return client.post("/api/v1/auth/token", json={"username": "aanmelder", "password": password})
+
+
+def test_the_fifth_wrong_password_locks_the_account_until_the_lock_expires(rt, client, clock):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    for _ in range(login_guard.MAX_FAILURES - 1):
+        assert token(client, "fout").status_code == 401
+    assert token(client, PASSWORD).status_code == 200  # a success resets the count
+    for _ in range(login_guard.MAX_FAILURES):
+        assert token(client, "fout").status_code == 401
+    locked = token(client, PASSWORD)
+    assert locked.status_code == 429
+    assert "Te veel mislukte inlogpogingen" in locked.json["message"]
+    clock.advance(login_guard.LOCK_DURATION + timedelta(seconds=1))
+    assert token(client, PASSWORD).status_code == 200
+
+
+def test_unknown_usernames_are_locked_too_so_guessing_names_gains_nothing(rt, client):
+    for _ in range(login_guard.MAX_FAILURES):
+        client.post("/api/v1/auth/token", json={"username": "bestaat_niet", "password": "x"})
+    response = client.post("/api/v1/auth/token", json={"username": "bestaat_niet", "password": "x"})
+    assert response.status_code == 429
+
+
+def test_the_web_login_shows_the_lock_in_dutch(rt, client):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    for _ in range(login_guard.MAX_FAILURES):
+        token(client, "fout")
+    page = client.get("/inloggen").get_data(as_text=True)
+    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+    response = client.post("/inloggen", data={"username": "aanmelder", "password": PASSWORD, "csrf_token": csrf})
+    assert response.status_code == 429
+    assert "Te veel mislukte inlogpogingen" in response.get_data(as_text=True)
