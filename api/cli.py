@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
 
 from engine import model_service, users
 from engine.actors import Actor
@@ -104,13 +105,15 @@ def users_add(username, password, roles, region):
 @click.option("--port", default=5000, show_default=True)
 @click.option("--scheduler/--no-scheduler", "with_scheduler", envvar="LEVENSLOOP_SCHEDULER", default=False,
               help="Also run the timer scheduler in a background thread (env LEVENSLOOP_SCHEDULER=1).")
+@with_appcontext
 def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
     if with_scheduler:
         from engine.scheduler import build
 
         build(_rt(), blocking=False).start()
-    current_app.run(host=host, port=port, threaded=True)
+    # Flask refuses app.run() inside its own CLI; werkzeug's server is what it would start
+    run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 def init_app(app) -> None:
@@ -120,9 +123,8 @@ def init_app(app) -> None:
     from api.demo import demo_command
 
     for command in (db_group, deploy_command, validate_command, users_group, demo_command, replay_command,
-                    audit_group, scheduler_command, clock_group, keys_group, retention_group):
+                    audit_group, scheduler_command, clock_group, keys_group, retention_group, serve_command):
         app.cli.add_command(command)
-    app.cli.add_command(with_appcontext(serve_command), "serve")
 
 
 def main() -> None:

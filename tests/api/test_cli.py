@@ -4,7 +4,7 @@ import shutil
 import pytest
 from sqlalchemy import inspect
 
-from api import create_app
+from api import cli, create_app
 from api.demo import DEMO_PASSWORD
 from engine import queries, users
 from engine.actors import ALL_ROLES
@@ -113,3 +113,13 @@ def test_demo_creates_one_user_per_role_and_deploys_processes(rt, runner):
     assert queries.process_models(rt), "demo deploys processes/"
     again = runner.invoke(args=["demo"])
     assert again.exit_code == 0 and "bestonden al" in again.output
+
+
+def test_serve_starts_the_app_on_the_given_port(runner, app, monkeypatch):
+    """`make run` ends in `levensloop serve`: it must hand this very app to a real server."""
+    served = {}
+    monkeypatch.setattr(cli, "run_simple", lambda host, port, application, **kw: served.update(
+        host=host, port=port, app=application, threaded=kw.get("threaded")))
+    result = runner.invoke(args=["serve", "--port", "5051"])
+    assert result.exit_code == 0, result.output
+    assert served == {"host": "127.0.0.1", "port": 5051, "app": app, "threaded": True}
