@@ -5,10 +5,7 @@ from handlers.ports import BEDDEN as BEDDEN_PORT
 
 
 def _register(ctx: HandlerContext):
-    port = ctx.ports.get(BEDDEN_PORT)
-    if port is None:
-        raise HandlerError("Het beddenregister is niet beschikbaar (port 'bedden').")
-    return port
+    return ctx.port(BEDDEN_PORT, "Het beddenregister")
 
 
 def bedden_beschikbaarheid(ctx: HandlerContext) -> dict:

@@ -21,3 +21,10 @@ class HandlerContext:
     instance_id: str = ""
     element: str = ""
     ports: Mapping[str, Any] = field(default_factory=dict)
+
+    def port(self, name: str, description: str) -> Any:
+        """The port ``name``; a handler cannot work without it, so its absence is a refusal."""
+        found = self.ports.get(name)
+        if found is None:
+            raise HandlerError(f"{description} is niet beschikbaar (port '{name}').")
+        return found

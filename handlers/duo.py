@@ -7,10 +7,7 @@ ROLLEN = {"casemanager_zorg": "casemanager zorg", "casusregisseur_gemeente": "ca
 
 
 def _directory(ctx: HandlerContext):
-    port = ctx.ports.get(CASEMANAGERS)
-    if port is None:
-        raise HandlerError("Het overzicht van casemanagers is niet beschikbaar (port 'casemanagers').")
-    return port
+    return ctx.port(CASEMANAGERS, "Het overzicht van casemanagers")
 
 
 def _has_room(worker: dict) -> bool:

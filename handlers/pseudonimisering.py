@@ -20,10 +20,8 @@ TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "la", "l
 
 def pseudoniem(ctx: HandlerContext, casus_id: str) -> str:
     """HMAC-SHA256 of the casus id under the engine's key: same casus, same pseudonym."""
-    port = ctx.ports.get(PSEUDONIEM_SLEUTEL)
-    if port is None:
-        raise HandlerError("Geen sleutel voor pseudonimisering beschikbaar (port 'pseudoniem_sleutel').")
-    digest = hmac.new(port.key(), str(casus_id).encode(), hashlib.sha256).digest()
+    key = ctx.port(PSEUDONIEM_SLEUTEL, "De sleutel voor pseudonimisering").key()
+    digest = hmac.new(key, str(casus_id).encode(), hashlib.sha256).digest()
     return "LL-" + base64.b32encode(digest).decode()[:10]
 
 

@@ -20,8 +20,9 @@ def partner_information(d: Driver, intake: str) -> None:
     d.complete(intake, "adviestafel_voorbereiden", f.ANONIEM)
 
 
-def to_adviestafel(d: Driver, casus_id: str = "C-1") -> str:
-    intake = register(d, casus_id)
+def to_adviestafel(d: Driver, casus_id: str = "C-1", intake: str | None = None) -> str:
+    """Take a registered intake (registered here unless given) to the Adviestafel."""
+    intake = intake or register(d, casus_id)
     d.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
     d.complete(intake, "casus_op_maat", f.casus_op_maat("ketenveldnorm"))
     partner_information(d, intake)

@@ -5,7 +5,7 @@ from engine.actors import Actor
 from tests.scenarios import formdata as f
 from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 (re-exported; driver is a fixture)
 from tests.scenarios.driver import REGION, Driver
-from tests.scenarios.paths import partner_information, start_cycle
+from tests.scenarios.paths import partner_information, start_cycle, to_adviestafel
 
 NAAM = "Zebedeus Quaxelaar"
 BSN = "987654329"
@@ -28,11 +28,7 @@ def register(driver: Driver, casus_id: str = "C-QX", by: Actor | None = None, re
 
 def referred(driver: Driver, casus_id: str = "C-AT") -> str:
     """A registered case prepared for, and waiting at, the Adviestafel (its dossier exists)."""
-    intake = register(driver, casus_id)
-    driver.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
-    driver.complete(intake, "casus_op_maat", f.casus_op_maat("ketenveldnorm"))
-    partner_information(driver, intake)
-    return intake
+    return to_adviestafel(driver, intake=register(driver, casus_id))
 
 
 def cases(driver: Driver) -> dict[str, str]:
