@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from engine.runtime import build_runtime
+from engine.bootstrap import build_runtime
 
 
 def default_database_url(instance_path: str) -> str:
@@ -26,8 +26,18 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.extensions["levensloop"] = runtime or build_runtime(app.config["DATABASE_URL"])
 
-    from api import (errors, openapi, routes_audit, routes_auth, routes_casussen, routes_instances, routes_models,
-                     routes_notifications, routes_tasks, cli)
+    from api import (
+        cli,
+        errors,
+        openapi,
+        routes_audit,
+        routes_auth,
+        routes_casussen,
+        routes_instances,
+        routes_models,
+        routes_notifications,
+        routes_tasks,
+    )
 
     errors.init_app(app)
     for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,

@@ -5,7 +5,7 @@ from flask import current_app, g, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from api.errors import ApiError
-from engine import users
+from engine.security import users
 
 
 def runtime():

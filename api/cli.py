@@ -7,10 +7,11 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 from werkzeug.serving import run_simple
 
-from engine import model_service, users
-from engine.actors import Actor
 from engine.errors import DeployRefused, EngineError
-from engine.migrate import upgrade
+from engine.persistence.migrate import upgrade
+from engine.process_models import service as model_service
+from engine.security import users
+from engine.security.actors import Actor
 
 
 def _rt():
@@ -109,7 +110,7 @@ def users_add(username, password, roles, region):
 def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
     if with_scheduler:
-        from engine.scheduler import build
+        from engine.timers.scheduler import build
 
         build(_rt(), blocking=False).start()
     # Flask refuses app.run() inside its own CLI; werkzeug's server is what it would start

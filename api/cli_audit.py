@@ -10,9 +10,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from api.cli import fail
-from engine import audit_verify, replay
-from engine.actors import Actor
+from engine.audit import replay
+from engine.audit import verify as audit_verify
 from engine.errors import EngineError
+from engine.security.actors import Actor
 
 CLI_AUDITOR = Actor("levensloop-cli", frozenset({"auditor"}))
 

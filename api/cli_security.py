@@ -3,7 +3,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from engine import crypto, key_rotation, retention
+from engine.audit import retention
+from engine.persistence import crypto, key_rotation
 
 
 def _rt():

@@ -5,8 +5,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from engine import demo_clock, notification_sender, scheduler
 from engine.errors import EngineError
+from engine.notifications import sender
+from engine.timers import demo_clock, scheduler
 
 
 def _rt():
@@ -21,7 +22,7 @@ def scheduler_command(once, interval):
     """Fire due timers, retry failed timer steps and send notifications (runs until stopped)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     if once:
-        report = scheduler.tick(_rt(), notification_sender.from_environment())
+        report = scheduler.tick(_rt(), sender.from_environment())
         click.echo(f"Afgegaan: {report.fired}, opnieuw geprobeerd: {report.retried}, mislukt: {report.failed}, "
                    f"overgeslagen: {report.skipped}, verstuurd: {report.delivered}.")
         return

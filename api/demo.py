@@ -4,10 +4,11 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from api.demo_seed import ensure_workers, seed_casussen
-from engine import model_service, users
-from engine.actors import ALL_ROLES, Actor
+from engine.bootstrap import PROJECT_ROOT
 from engine.errors import Conflict, EngineError
-from engine.runtime import PROJECT_ROOT
+from engine.process_models import service as model_service
+from engine.security import users
+from engine.security.actors import ALL_ROLES, Actor
 
 DEMO_PASSWORD = "demo"
 DEMO_REGION = "Gelderland-Zuid"

@@ -8,10 +8,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from engine import instances, queries, users
-from engine.actors import Actor
 from engine.errors import Conflict
-from engine.models import ProcessInstance, User
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance, User
+from engine.security import users
+from engine.security.actors import Actor
 from handlers.werkdagen import lokale_datum
 
 REGION = "Gelderland-Zuid"

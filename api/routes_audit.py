@@ -3,7 +3,8 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from api.auth import login_required, runtime
 from api.schemas import AccessLogQuery, ExportQuery
-from engine import access_log, audit_verify, export, replay
+from engine.audit import access_log, export, replay
+from engine.audit import verify as audit_verify
 
 bp = Blueprint("audit", __name__, url_prefix="/api/v1")
 

@@ -4,7 +4,7 @@ from flask import Blueprint, jsonify
 from api.auth import issue_token, json_body, runtime
 from api.errors import ApiError
 from api.schemas import TokenRequest
-from engine import users
+from engine.security import users
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
 

@@ -3,7 +3,8 @@ from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.schemas import CasusMessageRequest, RegisterCasusRequest
-from engine import casus, casus_views
+from engine.casus import service as casus
+from engine.casus import views
 
 bp = Blueprint("casussen", __name__, url_prefix="/api/v1/casussen")
 
@@ -44,7 +45,7 @@ def list_casussen():
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(casus_views.list_casussen(runtime(), g.actor, request.args.get("status")))
+    return jsonify(views.list_casussen(runtime(), g.actor, request.args.get("status")))
 
 
 @bp.get("/<casus_id>")
@@ -61,7 +62,7 @@ def get_casus(casus_id):
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(casus_views.get(runtime(), casus_id, g.actor))
+    return jsonify(views.get(runtime(), casus_id, g.actor))
 
 
 @bp.post("/<casus_id>/messages")

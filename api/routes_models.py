@@ -3,7 +3,8 @@ from flask import Blueprint, current_app, g, jsonify, request
 
 from api.auth import login_required, runtime
 from api.errors import ApiError
-from engine import model_service, queries
+from engine.instances import queries
+from engine.process_models import service as model_service
 
 bp = Blueprint("models", __name__, url_prefix="/api/v1/process-models")
 

@@ -2,7 +2,7 @@
 from flask import Blueprint, g, jsonify
 
 from api.auth import login_required, runtime
-from engine import notifications
+from engine.notifications import outbox
 
 bp = Blueprint("notifications", __name__, url_prefix="/api/v1")
 
@@ -18,4 +18,4 @@ def list_notifications():
         200: {content: {application/json: {schema: {type: array, items: Notification}}}}
         401: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(notifications.for_actor(runtime(), g.actor))
+    return jsonify(outbox.for_actor(runtime(), g.actor))

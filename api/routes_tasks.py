@@ -3,7 +3,8 @@ from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.schemas import CompleteTaskRequest, MessageRequest
-from engine import instances, queries
+from engine.instances import queries
+from engine.instances import service as instances
 
 bp = Blueprint("tasks", __name__, url_prefix="/api/v1")
 

@@ -31,12 +31,16 @@ from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser  # noqa: E402
 from SpiffWorkflow.util.task import TaskState  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from engine.runtime import build_runtime  # noqa: E402  (first: engine.authorization must not load first)
-from engine import casus, casus_views, instances, model_service, runner, serialization  # noqa: E402
-from engine.actors import Actor  # noqa: E402
+from engine.bootstrap import build_runtime  # noqa: E402  (first: engine.authorization must not load first)
+from engine.casus import service as casus
+from engine.casus import views
 from engine.clock import SimulatedClock  # noqa: E402
-from engine.migrate import upgrade  # noqa: E402
-from engine.models import WorkTask  # noqa: E402
+from engine.instances import service as instances
+from engine.persistence.migrate import upgrade  # noqa: E402
+from engine.persistence.tables import WorkTask  # noqa: E402
+from engine.process_models import service as model_service
+from engine.security.actors import Actor  # noqa: E402
+from engine.spiff import runner, serialization
 
 BPMN = ROOT / "tests" / "bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))
@@ -50,7 +54,7 @@ MONTH = timedelta(days=31, hours=1)
 def ready_task(rt, casus_id: str) -> tuple[str, int]:
     """The current instance's ready evaluation task and the JSON size of the instance's state."""
     with rt.uow() as uow:
-        current = casus_views.current_instance(uow.session, casus_id)
+        current = views.current_instance(uow.session, casus_id)
         task_id = uow.session.scalars(select(WorkTask.id).where(WorkTask.instance_id == current.id,
                                                                 WorkTask.state == "ready")).one()
         return task_id, len(json.dumps(current.state))
@@ -73,7 +77,7 @@ def month(rt, clock, casussen: list[str], samples: dict | None = None) -> None:
     clock.advance(MONTH)
     due = set(instances.due_instances(rt))
     with rt.uow() as uow:
-        current = {c: casus_views.current_instance(uow.session, c).id for c in casussen}
+        current = {c: views.current_instance(uow.session, c).id for c in casussen}
     for casus_id in casussen:
         assert current[casus_id] in due
         with timed(samples, casus_id, "chain"):

@@ -19,12 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import audit, instances, model_service, replay  # noqa: E402
-from engine.actors import Actor  # noqa: E402
+from engine.audit import replay
+from engine.audit import trail as audit
+from engine.bootstrap import build_runtime  # noqa: E402
 from engine.clock import SimulatedClock  # noqa: E402
-from engine.migrate import upgrade  # noqa: E402
-from engine.models import ProcessInstance  # noqa: E402
-from engine.runtime import build_runtime  # noqa: E402
+from engine.instances import service as instances
+from engine.persistence.migrate import upgrade  # noqa: E402
+from engine.persistence.tables import ProcessInstance  # noqa: E402
+from engine.process_models import service as model_service
+from engine.security.actors import Actor  # noqa: E402
 
 MODEL = ROOT / "tests" / "bpmn" / "audit_hourly_check.bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))

@@ -20,12 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select, update  # noqa: E402
 
-from engine import instances, model_service, scheduler  # noqa: E402
-from engine.actors import Actor  # noqa: E402
+from engine.bootstrap import build_runtime  # noqa: E402
 from engine.clock import SimulatedClock  # noqa: E402
-from engine.migrate import upgrade  # noqa: E402
-from engine.models import ProcessInstance  # noqa: E402
-from engine.runtime import build_runtime  # noqa: E402
+from engine.instances import service as instances
+from engine.persistence.migrate import upgrade  # noqa: E402
+from engine.persistence.tables import ProcessInstance  # noqa: E402
+from engine.process_models import service as model_service
+from engine.security.actors import Actor  # noqa: E402
+from engine.timers import scheduler
 
 MODEL = ROOT / "tests" / "bpmn" / "timer_date.bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))

@@ -1,8 +1,8 @@
 """Alembic environment: runs migrations against the URL given by engine.migrate."""
 from alembic import context
 
-from engine.db import make_engine
-from engine.models import Base
+from engine.persistence.db import make_engine
+from engine.persistence.tables import Base
 
 config = context.config
 

@@ -9,12 +9,13 @@ from argon2 import PasswordHasher
 from sqlalchemy import MetaData, text
 
 from api import create_app
-from engine import model_service, users
-from engine.actors import Actor
+from engine.bootstrap import build_runtime
 from engine.clock import SimulatedClock
-from engine.db import make_engine
-from engine.migrate import upgrade
-from engine.runtime import build_runtime
+from engine.persistence.db import make_engine
+from engine.persistence.migrate import upgrade
+from engine.process_models import service as model_service
+from engine.security import users
+from engine.security.actors import Actor
 
 BPMN_DIR = Path(__file__).parent / "bpmn"
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")

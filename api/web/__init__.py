@@ -1,8 +1,18 @@
 """The Dutch web UI: server-rendered pages that call the same service layer as the REST API."""
 import os
 
-from api.web import (errors, pages_access_log, pages_audit, pages_auth, pages_cases, pages_casus, pages_models,
-                     pages_tasks, present, security)
+from api.web import (
+    errors,
+    pages_access_log,
+    pages_audit,
+    pages_auth,
+    pages_cases,
+    pages_casus,
+    pages_models,
+    pages_tasks,
+    present,
+    security,
+)
 
 
 def init_app(app) -> None:

@@ -5,7 +5,8 @@ from flask import Blueprint, g, render_template, request
 
 from api.web.present import LOCAL
 from api.web.session import login_required, runtime
-from engine import access_log, casus_labels
+from engine.audit import access_log
+from engine.casus import labels
 
 bp = Blueprint("web_access_log", __name__, url_prefix="/audit")
 
@@ -38,7 +39,7 @@ def index():
         errors["tot"] = "De einddatum ligt voor de begindatum."
     instances = [args["zaak"] or None]
     if args["casus"]:
-        instances = [i for i in casus_labels.instance_ids(runtime(), args["casus"]) if args["zaak"] in ("", i)]
+        instances = [i for i in labels.instance_ids(runtime(), args["casus"]) if args["zaak"] in ("", i)]
         if not instances:
             errors["casus"] = "Geen casus met dit pseudoniem (of deze zaak hoort er niet bij)."
     entries = [] if errors else sorted(

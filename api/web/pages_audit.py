@@ -2,7 +2,8 @@
 from flask import Blueprint, Response, g, render_template, url_for
 
 from api.web.session import login_required, runtime
-from engine import access_log, export, queries, replay
+from engine.audit import access_log, export, replay
+from engine.instances import queries
 
 bp = Blueprint("web_audit", __name__, url_prefix="/audit/zaken")
 

@@ -2,8 +2,8 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from api.web import session as web_session
-from engine import users
 from engine.errors import Locked
+from engine.security import users
 
 bp = Blueprint("web_auth", __name__)
 

@@ -2,7 +2,8 @@
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 
 from api.web.session import login_required, runtime
-from engine import instances, queries
+from engine.instances import queries
+from engine.instances import service as instances
 
 bp = Blueprint("web_cases", __name__, url_prefix="/zaken")
 

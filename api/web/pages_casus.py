@@ -4,8 +4,10 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 
 from api.web import signals
 from api.web.session import login_required, runtime
-from engine import casus, casus_access, casus_views, queries
+from engine.casus import access, views
+from engine.casus import service as casus
 from engine.errors import Conflict, Invalid, NotFound
+from engine.instances import queries
 from handlers.config import REGIO_NAAM
 
 bp = Blueprint("web_casus", __name__, url_prefix="/casussen")
@@ -55,14 +57,14 @@ def report_signal(casus_id):
 
 def _list_page(status=200, **context):
     rt = runtime()
-    return render_template("casussen.html", casussen=casus_views.list_casussen(rt, g.actor, request.args.get("status")),
-                           may_register=g.actor.has(*casus_access.REGISTRARS), regions=REGIO_NAAM,
+    return render_template("casussen.html", casussen=views.list_casussen(rt, g.actor, request.args.get("status")),
+                           may_register=g.actor.has(*access.REGISTRARS), regions=REGIO_NAAM,
                            **context), status
 
 
 def _casus_page(casus_id, status=200, error=None, fields=None, values=None):
     rt = runtime()
-    view = casus_views.get(rt, casus_id, g.actor)
+    view = views.get(rt, casus_id, g.actor)
     current = view["current_instance"]
     diagram = queries.instance_diagram(rt, current, g.actor) if current else None
     return render_template("casus.html", casus=view, signals=signals.SIGNALS, error=error, fields=fields or {},

@@ -3,8 +3,11 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from api.routes_models import uploaded_files
 from api.web.session import login_required, runtime
-from engine import model_diff, model_service, queries, version_usage
 from engine.errors import DeployRefused, Invalid
+from engine.instances import queries
+from engine.process_models import diff as model_diff
+from engine.process_models import service as model_service
+from engine.process_models import usage as version_usage
 
 bp = Blueprint("web_models", __name__, url_prefix="/procesmodellen")
 

@@ -5,8 +5,12 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 
 from api.web import form_errors
 from api.web.session import login_required, runtime
-from engine import casus_access, casus_labels, instances, notifications, queries
+from engine.casus import access
+from engine.casus import labels as casus_labels
 from engine.errors import Conflict, Invalid
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.notifications import outbox
 
 bp = Blueprint("web_tasks", __name__)
 NOTIFICATIONS_SHOWN = 10
@@ -27,8 +31,8 @@ def worklist():
     if casus:
         tasks = [t for t in tasks if casus in (labels.get(t["process_instance"]) or {}).values()]
     return render_template("taken.html", tasks=tasks, labels=labels, now=rt.clock.now(), role=role, case=case,
-                           casus=casus, roles=sorted(g.actor.roles), shows_case=casus_access.shows_person(g.actor),
-                           notes=notifications.for_actor(rt, g.actor, limit=NOTIFICATIONS_SHOWN))
+                           casus=casus, roles=sorted(g.actor.roles), shows_case=access.shows_person(g.actor),
+                           notes=outbox.for_actor(rt, g.actor, limit=NOTIFICATIONS_SHOWN))
 
 
 @bp.get("/taken/<task_id>")
@@ -68,6 +72,6 @@ def _task_page(task_id, values=None, error=None, fields=None, stale=False, statu
     instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
                            casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
-                           shows_case=casus_access.shows_person(g.actor),
+                           shows_case=access.shows_person(g.actor),
                            problems=form_errors.summary(view["schema"] or {}, fields or {}),
                            stale=stale or view["state"] != "ready"), status

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 
-from engine import users
+from engine.security import users
 
 
 def runtime():

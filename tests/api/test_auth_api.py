@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import delete
 
-from engine.models import User
+from engine.persistence.tables import User
 from tests.api.conftest import error
 
 

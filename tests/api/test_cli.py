@@ -6,9 +6,10 @@ from sqlalchemy import inspect
 
 from api import cli, create_app
 from api.demo import DEMO_PASSWORD
-from engine import queries, users
-from engine.actors import ALL_ROLES
-from engine.db import make_engine
+from engine.instances import queries
+from engine.persistence.db import make_engine
+from engine.security import users
+from engine.security.actors import ALL_ROLES
 from tests.conftest import BPMN_DIR
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from engine import queries
+from engine.instances import queries
 from tests.api.conftest import error
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
-from engine import instances, queries
-from engine.models import AuditEvent
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.persistence.tables import AuditEvent
 from handlers import HandlerError
 from tests.conftest import ON_POSTGRES, actor
 

@@ -4,8 +4,10 @@ from datetime import timedelta
 
 import pytest
 
-from engine import access_log, export, instances, queries, replay
+from engine.audit import access_log, export, replay
 from engine.errors import Forbidden, Invalid
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.audit.conftest import AUDITOR, REGISSEUR
 from tests.conftest import actor
 

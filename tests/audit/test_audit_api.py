@@ -2,7 +2,7 @@
 auditors read but never act, others may not replay, unknown instances are 404."""
 import pytest
 
-from engine import instances
+from engine.instances import service as instances
 from tests.audit.conftest import AANMELDER, stored_event, tamper
 
 

@@ -3,7 +3,7 @@ something does not verify; a corrupted trail or an unknown instance never shows 
 import pytest
 from sqlalchemy import delete
 
-from engine.models import AuditEvent
+from engine.persistence.tables import AuditEvent
 from tests.audit.conftest import stored_event, tamper
 
 

@@ -3,9 +3,10 @@ SpiffWorkflow's random task UUIDs become depth-first positions and wall-clock st
 and a completed task is recorded by that position as well as by its UUID."""
 from uuid import UUID
 
-from engine import audit, instances, replay
-from engine.canonical import canonical_state, task_positions
-from engine.models import ProcessInstance
+from engine.audit import replay, trail
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance
+from engine.spiff.canonical import canonical_state, task_positions
 from tests.audit.conftest import AANMELDER, START_DATA, complete
 
 
@@ -13,7 +14,7 @@ def stored(rt, instance_id):
     """The stored state and the (state_hash, inputs) of each event."""
     with rt.uow() as uow:
         instance = uow.session.get(ProcessInstance, instance_id)
-        return instance.state, [(e.state_hash, e.inputs) for e in audit.events_of(uow.session, instance_id)]
+        return instance.state, [(e.state_hash, e.inputs) for e in trail.events_of(uow.session, instance_id)]
 
 
 def test_same_inputs_at_the_same_time_give_the_same_hash_despite_random_task_ids(rt, deploy, outside):
@@ -37,7 +38,7 @@ def test_a_completed_task_is_recorded_by_its_canonical_position(rt, deploy, outs
     assert (inputs["task_id"], inputs["task_position"]) == (task_id, task_positions(state_before)[task_id])
 
     with rt.uow() as uow:  # in a replay the position finds the same task under another UUID
-        replayed = replay.replay_events(rt, uow.session, view["id"], audit.events_of(uow.session, view["id"])[:1])
+        replayed = replay.replay_events(rt, uow.session, view["id"], trail.events_of(uow.session, view["id"])[:1])
     by_position = {p: t for t, p in task_positions(replayed.state).items()}
     replay_task = replayed.workflow.get_task_from_id(UUID(by_position[inputs["task_position"]]))
     assert replay_task.task_spec.bpmn_id == "intake"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from engine import export, queries
+from engine.audit import export
 from engine.errors import Forbidden, Invalid
+from engine.instances import queries
 from tests.audit.conftest import AUDITOR, REGISSEUR
 
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("xes_ieee_1849_2016.xsd"))))

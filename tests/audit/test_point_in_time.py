@@ -2,7 +2,7 @@
 step-through view shows (data, ready tasks with lane, active and completed elements)."""
 import pytest
 
-from engine import replay
+from engine.audit import replay
 from engine.errors import Conflict, Forbidden, NotFound
 from tests.audit.conftest import AUDITOR, REGISSEUR, START_DATA, stored_event, tamper
 

@@ -4,9 +4,10 @@ import copy
 
 import pytest
 
-from engine import model_service, replay
+from engine.audit import replay
 from engine.errors import Forbidden, NotFound
-from engine.models import ProcessInstance
+from engine.persistence.tables import ProcessInstance
+from engine.process_models import service as model_service
 from tests.audit.conftest import AUDITOR, REGISSEUR, event_types, stored_event, tamper
 from tests.conftest import OWNER, bpmn_files
 

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from engine import audit_verify, replay
+from engine.audit import replay
+from engine.audit import verify as audit_verify
 from engine.errors import Forbidden
-from engine.models import AuditEvent, Deployment, ProcessInstance
+from engine.persistence.tables import AuditEvent, Deployment, ProcessInstance
 from tests.audit.conftest import AUDITOR, REGISSEUR, stored_event, tamper
 from tests.conftest import ON_POSTGRES
 

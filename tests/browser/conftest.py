@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from engine import users
+from engine.security import users
 from tests.browser.chromium import CHROMIUM, launch
 from tests.web.conftest import PASSWORD, driver  # noqa: F401 — driver: the Ketenveldnorm processes
 

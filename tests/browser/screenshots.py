@@ -16,12 +16,14 @@ from api import create_app
 from api.cli import read_model_files
 from api.demo import DEMO_PASSWORD, create_demo_users
 from api.demo_seed import ensure_workers, seed_casussen
-from engine import casus, model_service, queries
-from engine.actors import Actor
+from engine.bootstrap import PROJECT_ROOT, build_runtime
+from engine.casus import service as casus
 from engine.clock import SimulatedClock
-from engine.migrate import upgrade
-from engine.models import ProcessInstance
-from engine.runtime import PROJECT_ROOT, build_runtime
+from engine.instances import queries
+from engine.persistence.migrate import upgrade
+from engine.persistence.tables import ProcessInstance
+from engine.process_models import service as model_service
+from engine.security.actors import Actor
 from tests.browser.chromium import launch
 from tests.scenarios import formdata as f
 from tests.scenarios.driver import Driver

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from engine import casus_views
+from engine.casus import views
 from tests.browser.forms import choose, field, fill, open_task, submit, tick
 from tests.conftest import actor
 from tests.scenarios import formdata as f
@@ -59,7 +59,7 @@ def test_aanmelding_to_plan_and_audit(rt, driver, sign_in, server):
     fill_aanmelding(page)
     submit(page)
     expect_done(page, server)
-    intake = casus_views.get(rt, casus_id, AUDITOR)["current_instance"]
+    intake = views.get(rt, casus_id, AUDITOR)["current_instance"]
     assert driver.data(intake)["persoon"] == f.PERSOON
     assert driver.data(intake)["partners"] == f.AANMELDING["partners"]
 
@@ -82,7 +82,7 @@ def test_aanmelding_to_plan_and_audit(rt, driver, sign_in, server):
     for element, data in (("terugkoppeling_aanmelder", f.TERUGKOPPELING), ("duo_bevestigen", f.DUO_AKKOORD),
                           ("eerste_casus_op_maat", f.EERSTE_CASUS_OP_MAAT)):
         driver.complete(intake, element, data)
-    casus = casus_views.get(rt, casus_id, AUDITOR)
+    casus = views.get(rt, casus_id, AUDITOR)
     cycle = casus["current_instance"]
     assert (casus["status"], casus["cycle"], driver.ready(cycle)) == ("geincludeerd", 1, ["plan_gemeente", "plan_zorg"])
 

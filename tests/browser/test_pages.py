@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from engine import instances
+from engine.instances import service as instances
 from tests.conftest import actor
 
 MODEL = ("web_form_task.bpmn", "gegevens-schema.json")

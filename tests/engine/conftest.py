@@ -1,7 +1,8 @@
 """Helpers for engine tests: a worker without special rights, and moving an instance by element id."""
 import pytest
 
-from engine import instances, queries
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import actor
 
 WORKER = actor("aanmelder")

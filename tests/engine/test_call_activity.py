@@ -1,8 +1,8 @@
 """A call activity runs a called process deployed with it, or one deployed earlier."""
 import pytest
 
-from engine import instances
 from engine.errors import DeployRefused
+from engine.instances import service as instances
 from tests.engine.conftest import WORKER, ready
 
 

@@ -1,8 +1,9 @@
 """Cancelling an instance closes its open tasks and stops every further step."""
 import pytest
 
-from engine import instances, queries
 from engine.errors import Conflict, Forbidden
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import actor
 from tests.engine.conftest import WORKER
 

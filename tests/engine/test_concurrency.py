@@ -4,8 +4,9 @@ import threading
 
 import pytest
 
-from engine import instances, queries
 from engine.errors import Conflict
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import ON_POSTGRES
 from tests.engine.conftest import WORKER
 

@@ -2,8 +2,10 @@
 numbered, identical content is a no-op, and running instances stay on their version."""
 import pytest
 
-from engine import instances, model_service, queries
 from engine.errors import DeployRefused, Forbidden
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.process_models import service as model_service
 from tests.conftest import OWNER, bpmn_files
 from tests.engine.conftest import WORKER
 

@@ -1,7 +1,7 @@
 """Exclusive, parallel and inclusive gateways route by process data and join correctly."""
 import pytest
 
-from engine import instances
+from engine.instances import service as instances
 from tests.engine.conftest import WORKER, ready
 
 

@@ -1,8 +1,9 @@
 """Message catch events: delivery to one instance by id, or routed by BPMN correlation keys."""
 import pytest
 
-from engine import instances, queries
 from engine.errors import Invalid, NotFound
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.engine.conftest import WORKER
 
 

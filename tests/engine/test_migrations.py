@@ -6,9 +6,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import make_url, text
 
-from engine.db import make_engine
-from engine.migrate import upgrade
-from engine.models import Base
+from engine.persistence.db import make_engine
+from engine.persistence.migrate import upgrade
+from engine.persistence.tables import Base
 from tests.conftest import ON_POSTGRES, POSTGRES_URL
 
 

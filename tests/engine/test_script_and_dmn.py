@@ -1,5 +1,5 @@
 """Script tasks and DMN business-rule tasks write their results into the process data."""
-from engine import instances
+from engine.instances import service as instances
 from tests.engine.conftest import WORKER, ready
 
 

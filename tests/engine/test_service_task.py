@@ -2,8 +2,9 @@
 that can be retried once the cause is fixed, with nothing half-written in between."""
 import pytest
 
-from engine import instances, queries
 from engine.errors import Conflict
+from engine.instances import queries
+from engine.instances import service as instances
 from handlers import HandlerError
 from tests.engine.conftest import WORKER
 

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from engine import instances, queries
-from engine.models import ProcessInstance
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance
 from tests.engine.conftest import WORKER, ready
 
 SECOND = timedelta(seconds=1)

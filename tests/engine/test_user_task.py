@@ -1,8 +1,9 @@
 """A user task in a lane: form validation, lane authorization, worklist and audit trail."""
 import pytest
 
-from engine import instances, queries
 from engine.errors import Conflict, Forbidden, Invalid
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import actor
 
 AANMELDER = actor("aanmelder")

@@ -5,7 +5,13 @@ import pytest
 
 from handlers import HandlerError
 from handlers.werkdagen import (
-    is_werkdag, lees_datum, lokale_datum, maanden_erbij, tijdstip, volgende_werkdag, werkdagen_erbij,
+    is_werkdag,
+    lees_datum,
+    lokale_datum,
+    maanden_erbij,
+    tijdstip,
+    volgende_werkdag,
+    werkdagen_erbij,
 )
 
 

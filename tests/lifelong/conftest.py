@@ -4,9 +4,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from engine import casus, casus_views, instances
-from engine.actors import Actor
-from engine.models import ProcessInstance, WorkTask
+from engine.casus import service as casus
+from engine.casus import views
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance, WorkTask
+from engine.security.actors import Actor
 from tests.conftest import actor
 
 REGISSEUR = actor("procesregisseur")
@@ -31,7 +33,7 @@ class Casussen:
     def current_with_tasks(self, casus_id: str) -> tuple[ProcessInstance, dict[str, str]]:
         """The newest instance of the casus and its ready tasks (element id -> task id), in one read."""
         with self.rt.uow() as uow:
-            instance = casus_views.current_instance(uow.session, casus_id)
+            instance = views.current_instance(uow.session, casus_id)
             rows = uow.session.execute(select(WorkTask.element, WorkTask.id).where(
                 WorkTask.instance_id == instance.id, WorkTask.state == "ready"))
             tasks = dict(rows.all())
@@ -41,14 +43,14 @@ class Casussen:
     def ready(self, casus_id: str) -> list[str]:
         """Element ids of the casus's ready tasks (all its running instances)."""
         with self.rt.uow() as uow:
-            ids = casus_views.active_instance_ids(uow.session, casus_id)
+            ids = views.active_instance_ids(uow.session, casus_id)
             rows = uow.session.scalars(select(WorkTask.element).where(WorkTask.instance_id.in_(ids),
                                                                       WorkTask.state == "ready"))
             return sorted(rows)
 
     def complete(self, casus_id: str, element: str, data: dict | None = None, by=CASEMANAGER) -> dict:
         with self.rt.uow() as uow:
-            ids = casus_views.active_instance_ids(uow.session, casus_id)
+            ids = views.active_instance_ids(uow.session, casus_id)
             task_id = uow.session.scalars(select(WorkTask.id).where(
                 WorkTask.instance_id.in_(ids), WorkTask.state == "ready", WorkTask.element == element)).first()
         assert task_id, f"{element} is not ready; ready: {self.ready(casus_id)}"
@@ -72,7 +74,7 @@ class Casussen:
         self.next_month()
 
     def view(self, casus_id: str, by=REGISSEUR) -> dict:
-        return casus_views.get(self.rt, casus_id, by)
+        return views.get(self.rt, casus_id, by)
 
 
 @pytest.fixture

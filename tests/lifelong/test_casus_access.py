@@ -3,9 +3,11 @@ duo see a casus, other workers do not; the Adviestafel sees the pseudonym, never
 reading a casus is access-logged."""
 import pytest
 
-from engine import access_log, casus, casus_views
-from engine.actors import Actor
+from engine.audit import access_log
+from engine.casus import service as casus
+from engine.casus import views
 from engine.errors import Forbidden, Invalid
+from engine.security.actors import Actor
 from tests.conftest import actor
 from tests.lifelong.conftest import CASEMANAGER, PERSON, REGISSEUR
 
@@ -16,7 +18,7 @@ AUDITOR = actor("auditor")
 
 
 def listed(rt, who) -> list[str]:
-    return [c["id"] for c in casus_views.list_casussen(rt, who)]
+    return [c["id"] for c in views.list_casussen(rt, who)]
 
 
 def test_the_region_and_the_duo_see_a_casus_others_do_not(casussen):
@@ -34,10 +36,10 @@ def test_the_region_and_the_duo_see_a_casus_others_do_not(casussen):
 def test_the_list_shows_no_personal_data_and_the_current_cycle(casussen):
     casus_id = casussen.register()
     casussen.include(casus_id)
-    [row] = casus_views.list_casussen(casussen.rt, REGISSEUR)
+    [row] = views.list_casussen(casussen.rt, REGISSEUR)
     assert "person" not in row and PERSON["naam"] not in str(row)
     assert (row["id"], row["status"], row["cycle"]) == (casus_id, "geincludeerd", 1)
-    assert casus_views.list_casussen(casussen.rt, REGISSEUR, status="afgesloten") == []
+    assert views.list_casussen(casussen.rt, REGISSEUR, status="afgesloten") == []
 
 
 def test_the_adviestafel_sees_the_pseudonym_never_the_person(casussen):
@@ -73,7 +75,7 @@ def test_registration_refuses_incomplete_or_unknown_input(casussen, person, regi
     with pytest.raises(Invalid) as refused:
         casus.register(casussen.rt, person, region, REGISSEUR, "cycle_intake")
     assert field in refused.value.fields
-    assert casus_views.list_casussen(casussen.rt, AUDITOR) == []
+    assert views.list_casussen(casussen.rt, AUDITOR) == []
 
 
 def test_a_region_name_is_stored_as_its_code(casussen):
@@ -84,5 +86,5 @@ def test_a_region_name_is_stored_as_its_code(casussen):
 def test_roles_without_case_rights_see_no_casussen(casussen):
     casussen.register()
     with pytest.raises(Forbidden):
-        casus_views.list_casussen(casussen.rt, actor("proceseigenaar"))
-    assert len(casus_views.list_casussen(casussen.rt, AUDITOR)) == 1
+        views.list_casussen(casussen.rt, actor("proceseigenaar"))
+    assert len(views.list_casussen(casussen.rt, AUDITOR)) == 1

@@ -1,9 +1,10 @@
 """A message addresses the casus and reaches whichever of its instances waits for it now."""
 import pytest
 
-from engine import casus, queries
-from engine.actors import Actor
+from engine.casus import service as casus
 from engine.errors import Conflict, Forbidden, NotFound
+from engine.instances import queries
+from engine.security.actors import Actor
 from tests.lifelong.conftest import CASEMANAGER, REGISSEUR
 
 ELSEWHERE = Actor("cm_ellen", frozenset({"casemanager_zorg"}), "Gelderland-Midden")

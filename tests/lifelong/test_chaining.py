@@ -3,9 +3,12 @@ instance in the same step, on the newest version, carrying over what the model d
 import pytest
 from sqlalchemy import select
 
-from engine import audit, audit_verify, casus, model_service, queries, replay
+from engine.audit import replay, trail, verify
+from engine.casus import service as casus
 from engine.errors import DeployRefused, Invalid, NotFound
-from engine.models import Casus, ProcessInstance
+from engine.instances import queries
+from engine.persistence.tables import Casus, ProcessInstance
+from engine.process_models import service as model_service
 from handlers import HandlerContext
 from handlers.pseudonimisering import pseudoniem
 from tests.conftest import OWNER, actor, bpmn_files
@@ -43,8 +46,8 @@ def test_inclusion_chains_to_the_first_cycle_in_the_same_step(casussen):
     view = casussen.view(casus_id)
     assert view["status"] == "geincludeerd" and view["duo"]["casemanager_zorg"] == "cm_anna"
     with casussen.rt.uow() as uow:
-        *_, last = audit.events_of(uow.session, intake.id)
-        [started] = audit.events_of(uow.session, cycle.id)
+        *_, last = trail.events_of(uow.session, intake.id)
+        [started] = trail.events_of(uow.session, cycle.id)
         assert last.type == "cycle_chained"
         assert last.inputs["next_instance"] == cycle.id and last.inputs["end_event"] == "end_geincludeerd"
         assert started.inputs["chained_from"] == intake.id and started.inputs["data"]["teller"] == 0
@@ -57,7 +60,7 @@ def test_a_chained_trail_still_verifies_and_replays(casussen):
     intake = casussen.current(casus_id)
     casussen.include(casus_id)
     casussen.cycle(casus_id)
-    assert audit_verify.verify_all(casussen.rt)["status"] == "verified"
+    assert verify.verify_all(casussen.rt)["status"] == "verified"
     for instance_id in (intake.id, casussen.current(casus_id).id):
         assert replay.replay(casussen.rt, instance_id, AUDITOR)["status"] == "verified"
 

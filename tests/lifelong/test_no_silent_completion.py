@@ -4,7 +4,9 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.util.task import TaskState
 
-from engine import instances, queries, runner
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.spiff import runner
 from tests.conftest import BPMN_DIR, actor
 
 WORKER = actor("procesregisseur")

@@ -2,8 +2,9 @@
 small instance, chained in order, never completed unless afsluiting is chosen."""
 from sqlalchemy import func, select
 
-from engine import instances, queries
-from engine.models import ProcessInstance
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance
 from tests.lifelong.conftest import CASEMANAGER
 
 CYCLES = 1000

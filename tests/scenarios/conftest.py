@@ -4,9 +4,10 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import select
 
-from engine import replay, users
-from engine.actors import Actor
-from engine.models import ProcessInstance
+from engine.audit import replay
+from engine.persistence.tables import ProcessInstance
+from engine.security import users
+from engine.security.actors import Actor
 from tests.scenarios.driver import REGION, Driver, deploy_processes
 
 PASSWORD = "geheim-wachtwoord"

@@ -8,11 +8,13 @@ from datetime import datetime
 from SpiffWorkflow.util.task import TaskState
 
 from api.cli import read_model_files
-from engine import instances, model_service, queries
-from engine.actors import WORKER_ROLES, Actor
+from engine.bootstrap import PROJECT_ROOT
 from engine.errors import Invalid
-from engine.models import AuditEvent, ProcessInstance
-from engine.runtime import PROJECT_ROOT
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.persistence.tables import AuditEvent, ProcessInstance
+from engine.process_models import service as model_service
+from engine.security.actors import WORKER_ROLES, Actor
 from tests.conftest import OWNER
 
 REGION = "Gelderland-Zuid"

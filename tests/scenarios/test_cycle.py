@@ -1,9 +1,9 @@
 """A cycle of an included casus: plan, signals, opschaling with a secured bed, evaluatie and its ends."""
 import pytest
 
-from engine import instances
 from engine.errors import Forbidden, NotFound
-from engine.models import BedReservation
+from engine.instances import service as instances
+from engine.persistence.tables import BedReservation
 from tests.scenarios import formdata as f
 from tests.scenarios.driver import worker
 from tests.scenarios.paths import plan, start_cycle

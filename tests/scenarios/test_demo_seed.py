@@ -1,6 +1,6 @@
 """`levensloop demo` seeds casussen in several phases, once."""
 from api.demo_seed import DEMO_WORKERS, PHASES, seed_casussen
-from engine.models import ProcessInstance, User
+from engine.persistence.tables import ProcessInstance, User
 from tests.scenarios.driver import Driver, deploy_processes
 
 

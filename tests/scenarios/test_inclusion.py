@@ -3,8 +3,8 @@ import base64
 
 import pytest
 
-from engine import instances
 from engine.errors import Forbidden
+from engine.instances import service as instances
 from tests.scenarios import formdata as f
 from tests.scenarios.driver import worker
 from tests.scenarios.paths import duo, start_cycle, to_adviestafel

@@ -3,9 +3,9 @@ caseloads counted per casus, the pseudonym key from the environment."""
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from engine.models import BedReservation
-from engine.port_casemanagers import region_code
-from engine.ports import DEV_PSEUDONYM_KEY, EnvironmentKey
+from engine.persistence.tables import BedReservation
+from engine.ports.casemanagers import region_code
+from engine.ports.wiring import DEV_PSEUDONYM_KEY, EnvironmentKey
 from handlers import HandlerError
 from tests.conftest import ON_POSTGRES
 from tests.scenarios.paths import INTAKE, duo, start_cycle

@@ -1,7 +1,7 @@
 """Cases built through the real Ketenveldnorm processes for the at-rest, retention, authorization
 and leak tests, around a person with a distinctive name, BSN and birth date."""
-from engine import instances
-from engine.actors import Actor
+from engine.instances import service as instances
+from engine.security.actors import Actor
 from tests.scenarios import formdata as f
 from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 (re-exported; driver is a fixture)
 from tests.scenarios.driver import REGION, Driver
@@ -45,7 +45,7 @@ def cases(driver: Driver) -> dict[str, str]:
 
 def referred_casus(driver: Driver) -> dict:
     """A casus registered through the casus service, its intake waiting at the Adviestafel."""
-    from engine import casus
+    from engine.casus import service as casus
 
     view = casus.register(driver.rt, PERSOON, "gelderland_zuid", Actor("aanmelder", frozenset({"aanmelder"}), REGION))
     intake = view["current_instance"]

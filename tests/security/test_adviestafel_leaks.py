@@ -6,7 +6,13 @@ import re
 import pytest
 
 from tests.security.ketencase import (  # noqa: F401 (fixtures)
-    GEBOORTEDATUM, PASSWORD, PERSOON, SECRETS, cases, driver, referred_casus,
+    GEBOORTEDATUM,
+    PASSWORD,
+    PERSOON,
+    SECRETS,
+    cases,
+    driver,
+    referred_casus,
 )
 from tests.web.conftest import web_login  # noqa: F401 (fixture)
 
@@ -27,7 +33,7 @@ def adviestafel(rt, client, driver, web_login):
 
 
 def task_ids(rt, instance_ids) -> list[str]:
-    from engine.models import WorkTask
+    from engine.persistence.tables import WorkTask
 
     with rt.uow() as uow:
         return list(uow.session.scalars(WorkTask.__table__.select().with_only_columns(WorkTask.id)

@@ -12,10 +12,12 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import FailureGroup
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import (
-    content_type_conformance, response_schema_conformance, status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
 )
 
-from engine import instances
+from engine.instances import service as instances
 from tests.conftest import actor
 
 MAX_EXAMPLES = 25
@@ -72,10 +74,10 @@ def test_the_fuzzer_reports_a_server_error_and_a_wrong_response_shape(app, login
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     headers = login(*ROLES, username="fuzzer")
     models = schema["/api/v1/process-models"]["GET"]
-    monkeypatch.setattr("engine.queries.process_models", lambda rt: [{"id": 1}])
+    monkeypatch.setattr("engine.instances.queries.process_models", lambda rt: [{"id": 1}])
     assert any("Response violates schema" in f
                for f in operation_failures(models, headers, GenerationMode.POSITIVE, {}))
-    monkeypatch.setattr("engine.queries.process_models", lambda rt: 1 / 0)
+    monkeypatch.setattr("engine.instances.queries.process_models", lambda rt: 1 / 0)
     assert any("Server error" in f for f in operation_failures(models, headers, GenerationMode.POSITIVE, {}))
 
 

@@ -5,8 +5,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import MetaData, select, text
 
-from engine import audit_verify, crypto, key_rotation, queries, replay
-from engine.models import AuditEvent, ProcessInstance
+from engine.audit import replay
+from engine.audit import verify as audit_verify
+from engine.instances import queries
+from engine.persistence import crypto, key_rotation
+from engine.persistence.tables import AuditEvent, ProcessInstance
 from tests.conftest import ON_POSTGRES, actor
 from tests.scenarios import formdata as f
 from tests.security.ketencase import BSN, NAAM, SECRETS, driver, register  # noqa: F401 (fixture)

@@ -3,8 +3,8 @@ case of its own, of its region, of another region, assigned or not, referred to 
 or not, on every case endpoint. The expectations below are the issue's rules, written out by hand."""
 import pytest
 
-from engine import authorization, users
-from engine.actors import ALL_ROLES
+from engine.security import authorization, users
+from engine.security.actors import ALL_ROLES
 from tests.scenarios.driver import REGION
 from tests.scenarios.paths import include
 from tests.security.ketencase import OTHER_REGION, PASSWORD, cases, driver  # noqa: F401 (fixture)

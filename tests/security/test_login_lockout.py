@@ -1,7 +1,7 @@
 """Repeated failed logins lock the account for a while, on the API and the web login alike."""
 from datetime import timedelta
 
-from engine import login_guard, users
+from engine.security import login_guard, users
 
 PASSWORD = "geheim-wachtwoord"
 

@@ -3,14 +3,24 @@ is a pseudonymised audit skeleton whose hash chain still verifies. Open and rece
 from datetime import timedelta
 
 import pytest
-from engine import audit, audit_verify, casus, queries, replay, retention
-from engine.actors import Actor
-from engine.models import Casus, ProcessInstance
+
+from engine.audit import replay, retention
+from engine.audit import trail as audit
+from engine.audit import verify as audit_verify
+from engine.casus import service as casus
+from engine.instances import queries
+from engine.persistence.tables import Casus, ProcessInstance
+from engine.security.actors import Actor
 from tests.conftest import actor
 from tests.scenarios import formdata as f
 from tests.scenarios.driver import REGION
 from tests.security.ketencase import (  # noqa: F401 (fixture)
-    AANMELDING, PERSOON, SECRETS, driver, referred, register,
+    AANMELDING,
+    PERSOON,
+    SECRETS,
+    driver,
+    referred,
+    register,
 )
 
 AUDITOR = actor("auditor")

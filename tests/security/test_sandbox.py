@@ -4,8 +4,10 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from engine import instances, model_service, queries
-from engine.sandbox import SandboxEnvironment, SandboxViolation
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.process_models import service as model_service
+from engine.spiff.sandbox import SandboxEnvironment, SandboxViolation
 from tests.conftest import OWNER, actor, bpmn_files
 
 WORKER = actor("procesregisseur")

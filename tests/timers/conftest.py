@@ -3,8 +3,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from engine import audit, scheduler
-from engine.models import ProcessInstance
+from engine.audit import trail as audit
+from engine.persistence.tables import ProcessInstance
+from engine.timers import scheduler
 
 
 def stored(rt, instance_id) -> SimpleNamespace:

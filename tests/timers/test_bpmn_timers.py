@@ -1,7 +1,8 @@
 """Each kind of BPMN timer, fired by the scheduler on the simulated clock (one small model each)."""
 from datetime import datetime, timedelta, timezone
 
-from engine import instances, queries
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import actor
 from tests.timers.conftest import stored, trail
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 
-from engine.demo_clock import DemoClock, parse_duration
 from engine.errors import Invalid
+from engine.timers.demo_clock import DemoClock, parse_duration
 
 
 @pytest.fixture

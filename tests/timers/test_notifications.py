@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import pytest
 
-from engine import audit, audit_verify, instances, notifications
-from engine.models import Notification
-from engine.notification_sender import SmtpConfig, deliver_pending, from_environment
+from engine.audit import trail, verify
+from engine.instances import service as instances
+from engine.notifications import outbox
+from engine.notifications.sender import SmtpConfig, deliver_pending, from_environment
+from engine.persistence.tables import Notification
 from tests.conftest import actor
 
 CONFIG = SmtpConfig(host="smtp.example.nl", addresses={"coordinator": "coordinatoren@example.nl"})
@@ -16,18 +18,18 @@ CONFIG = SmtpConfig(host="smtp.example.nl", addresses={"coordinator": "coordinat
 def escalated(rt, deploy, clock, tick):
     deploy("timer_boundary.bpmn")
     instance = instances.start(rt, "timer_boundary", {}, actor("procesregisseur"))["id"]
-    assert notifications.for_actor(rt, actor("procesregisseur", "coordinator")) == []  # starting is no news
+    assert outbox.for_actor(rt, actor("procesregisseur", "coordinator")) == []  # starting is no news
     clock.advance(timedelta(days=10, seconds=1))
     tick()
     return instance
 
 
 def test_a_timer_tells_the_lane_of_each_task_it_made_ready(rt, escalated):
-    mine = notifications.for_actor(rt, actor("coordinator"))
+    mine = outbox.for_actor(rt, actor("coordinator"))
     assert [(n["kind"], n["role"], n["instance_id"]) for n in mine] == [("taak_door_termijn", "coordinator", escalated)]
     assert "Escalatie: plan te laat" in mine[0]["subject"]
-    assert [n["role"] for n in notifications.for_actor(rt, actor("procesregisseur"))] == ["procesregisseur"]
-    assert notifications.for_actor(rt, actor("aanmelder")) == []
+    assert [n["role"] for n in outbox.for_actor(rt, actor("procesregisseur"))] == ["procesregisseur"]
+    assert outbox.for_actor(rt, actor("aanmelder")) == []
 
 
 def test_the_api_lists_the_callers_notifications(client, login, escalated):
@@ -53,12 +55,12 @@ def test_mail_is_delivered_at_least_once_and_each_delivery_is_audited(rt, clock,
     assert sent == [("coordinatoren@example.nl", "Termijn verstreken: taak 'Escalatie: plan te laat' staat klaar")]
     assert deliver_pending(rt, CONFIG, clock.now() + timedelta(days=1), send) == 0  # never twice once sent
     with rt.uow() as uow:
-        [event] = audit.events_of(uow.session, audit.NOTIFICATION_CHAIN)
+        [event] = trail.events_of(uow.session, trail.NOTIFICATION_CHAIN)
         assert (event.type, event.inputs["to"], event.inputs["attempt"]) == ("notification_sent",
                                                                             "coordinatoren@example.nl", 2)
         row = uow.session.get(Notification, event.inputs["notification_id"])
         assert row.sent_at == clock.now() and row.recipient_role == "coordinator"
-    assert audit_verify.verify_all(rt)["status"] == "verified"
+    assert verify.verify_all(rt)["status"] == "verified"
 
 
 def test_smtp_is_configured_by_environment():

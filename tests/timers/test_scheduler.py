@@ -2,9 +2,12 @@
 timer steps retried with back-off until they become a visible incident — never a crash."""
 from datetime import timedelta
 
-from engine import instances, notifications, queries, timer_firing
-from engine.actors import SYSTEM
-from engine.models import TimerRetry
+from engine.instances import queries
+from engine.instances import service as instances
+from engine.notifications import outbox
+from engine.persistence.tables import TimerRetry
+from engine.security.actors import SYSTEM
+from engine.timers import firing as timer_firing
 from handlers.context import HandlerError
 from tests.conftest import actor
 from tests.timers.conftest import stored, trail
@@ -80,7 +83,7 @@ def test_a_crashing_timer_step_is_retried_with_back_off_then_becomes_an_incident
     row = stored(rt, instance)
     assert row.status == "error" and "na 5 pogingen" in row.incident_message
     assert [e.type for e in trail(rt, instance)] == ["started", "incident"]
-    assert [n["kind"] for n in notifications.for_actor(rt, actor("beheerder"))] == ["incident"]
+    assert [n["kind"] for n in outbox.for_actor(rt, actor("beheerder"))] == ["incident"]
     clock.advance(timedelta(days=1))
     assert tick().failed == 0  # an incident waits for a person, it is not retried forever
 

@@ -3,7 +3,8 @@ from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from engine import instances, scheduler
+from engine.instances import service as instances
+from engine.timers import scheduler
 from tests.conftest import actor
 from tests.timers.conftest import stored
 

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from engine import instances
 from engine.clock import SystemClock
-from engine.demo_clock import DemoClock
-from engine.models import AuditEvent
+from engine.instances import service as instances
+from engine.persistence.tables import AuditEvent
+from engine.timers.demo_clock import DemoClock
 from tests.conftest import ON_POSTGRES, actor
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="SQLite has no row locks: one scheduler per database")

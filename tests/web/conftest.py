@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from engine import users
+from engine.security import users
 from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 (fixture shared with the scenarios)
 
 

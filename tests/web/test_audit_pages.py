@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from engine import instances
+from engine.instances import service as instances
 from tests.audit.conftest import stored_event, tamper
 from tests.conftest import actor
 

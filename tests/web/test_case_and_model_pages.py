@@ -3,7 +3,7 @@ import io
 import json
 import re
 
-from engine import instances
+from engine.instances import service as instances
 from tests.conftest import actor, bpmn_files
 
 WORKER = actor("aanmelder")

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from engine import casus, casus_views
+from engine.casus import service as casus
+from engine.casus import views
 from tests.conftest import actor
 from tests.scenarios import formdata as f
 from tests.scenarios.paths import include, partner_information, plan
@@ -31,7 +32,7 @@ def in_monitoring(rt, driver) -> dict:
     """A casus included and planned: its cycle waits for signals."""
     view = at_adviestafel(rt, driver)
     include(driver, view["current_instance"])
-    cycle = casus_views.get(rt, view["id"], actor("auditor"))["current_instance"]
+    cycle = views.get(rt, view["id"], actor("auditor"))["current_instance"]
     plan(driver, cycle)
     return {**view, "cycle": cycle}
 
@@ -55,7 +56,7 @@ def test_registering_without_name_or_region_is_refused_at_the_form(client, web_l
     response = client.post("/casussen", data={"csrf_token": token, "naam": "", "regio": "atlantis"})
     assert response.status_code == 422
     assert "Ongeldige" in response.get_data(as_text=True) or "Onbekende regio" in response.get_data(as_text=True)
-    assert casus_views.list_casussen(client.application.extensions["levensloop"], actor("auditor")) == []
+    assert views.list_casussen(client.application.extensions["levensloop"], actor("auditor")) == []
 
 
 def test_adviestafel_sees_the_pseudonym_only(rt, client, web_login, driver):

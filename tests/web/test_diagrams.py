@@ -1,6 +1,7 @@
 """Which elements a diagram highlights, read from stored workflow state."""
-from engine import diagrams, instances
-from engine.models import ProcessInstance
+from engine.instances import service as instances
+from engine.persistence.tables import ProcessInstance
+from engine.spiff import diagrams
 from tests.conftest import actor, bpmn_files
 
 WORKER = actor("aanmelder")

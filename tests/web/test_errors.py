@@ -25,7 +25,7 @@ def test_server_error_is_a_dutch_page_without_traceback(app, client):
 
 
 def test_forbidden_case_is_a_dutch_page(client, web_login, rt, deploy):
-    from engine import instances
+    from engine.instances import service as instances
     from tests.conftest import actor
 
     deploy("web_form_task.bpmn", "gegevens-schema.json")

@@ -1,8 +1,10 @@
 """The difference between two model versions as flow nodes, and which instances run which version."""
 import pytest
 
-from engine import instances, model_diff, model_service, version_usage
 from engine.errors import Forbidden
+from engine.instances import service as instances
+from engine.process_models import diff, usage
+from engine.process_models import service as model_service
 from tests.conftest import OWNER, actor, bpmn_files
 
 MODEL = "web_form_task.bpmn"
@@ -19,7 +21,7 @@ def second_version(xml: str = V1) -> str:
 
 
 def test_added_removed_and_changed_nodes_by_id_and_name():
-    found = model_diff.diff(V1, second_version(), "web_form_task")
+    found = diff.diff(V1, second_version(), "web_form_task")
     assert found["added"] == [{"id": "web_einde", "name": "Afgerond", "type": "endEvent", "lane": None}]
     assert found["removed"] == [{"id": "web_end", "name": "Klaar", "type": "endEvent", "lane": "aanmelder"}]
     assert {c["id"]: c["aspects"] for c in found["changed"]} == {
@@ -28,7 +30,7 @@ def test_added_removed_and_changed_nodes_by_id_and_name():
 
 def test_layout_only_changes_nothing():
     moved = V1.replace('<dc:Bounds x="290" y="120"', '<dc:Bounds x="300" y="140"')
-    assert model_diff.diff(V1, moved, "web_form_task") == {"added": [], "removed": [], "changed": []}
+    assert diff.diff(V1, moved, "web_form_task") == {"added": [], "removed": [], "changed": []}
 
 
 @pytest.mark.parametrize("old, new, aspect", [
@@ -40,7 +42,7 @@ def test_each_kind_of_change_is_named(old, new, aspect):
     changed = V1.replace(old, new)
     if "manualTask" in new:
         changed = changed.replace("</bpmn:userTask>", "</bpmn:manualTask>")
-    found = model_diff.diff(V1, changed, "web_form_task")["changed"]
+    found = diff.diff(V1, changed, "web_form_task")["changed"]
     assert [(c["id"], c["aspects"]) for c in found] == [("web_fill", [aspect])]
 
 
@@ -48,7 +50,7 @@ def test_compare_reads_two_deployed_versions(rt):
     model_service.deploy(rt, bpmn_files(MODEL, "gegevens-schema.json"), OWNER)
     model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
                               ["gegevens-schema.json"]}, OWNER)
-    found = model_diff.compare(rt, "web_form_task", 1, 2)
+    found = diff.compare(rt, "web_form_task", 1, 2)
     assert (found["from"], found["to"]) == (1, 2)
     assert [n["id"] for n in found["added"]] == ["web_einde"]
 
@@ -59,11 +61,11 @@ def test_usage_lists_instances_per_version(rt):
     model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
                               ["gegevens-schema.json"]}, OWNER)
     new = instances.start(rt, "web_form_task", {}, actor("aanmelder"))
-    found = version_usage.usage(rt, "web_form_task", OWNER)
+    found = usage.usage(rt, "web_form_task", OWNER)
     assert [(v["version"], [i["id"] for i in v["instances"]]) for v in found] == [(2, [new["id"]]), (1, [old["id"]])]
     assert found[1]["instances"][0]["casus"] == "C-7" and found[1]["counts"] == {"running": 1}
 
 
 def test_usage_is_not_for_workers(rt):
     with pytest.raises(Forbidden):
-        version_usage.usage(rt, "web_form_task", actor("aanmelder"))
+        usage.usage(rt, "web_form_task", actor("aanmelder"))

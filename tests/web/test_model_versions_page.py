@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from engine import instances, model_service
+from engine.instances import service as instances
+from engine.process_models import service as model_service
 from tests.conftest import OWNER, actor, bpmn_files
 from tests.web.test_model_diff import MODEL, second_version
 

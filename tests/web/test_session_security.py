@@ -3,8 +3,8 @@ from datetime import timedelta
 
 import pytest
 
+from engine.security import users
 from tests.web.conftest import PASSWORD, csrf_of
-from engine import users
 
 
 def test_pages_need_login_and_remember_the_page(client):

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from engine import instances, queries
+from engine.instances import queries
+from engine.instances import service as instances
 from tests.conftest import actor
 
 WORKER = actor("aanmelder")
@@ -79,7 +80,7 @@ def test_unreadable_form_data_is_a_form_error(client, web_login, case):
 def test_worklist_shows_the_notifications_of_my_roles(rt, clock, client, web_login, deploy):
     from datetime import timedelta
 
-    from engine import scheduler
+    from engine.timers import scheduler
 
     deploy("timer_boundary.bpmn")
     instances.start(rt, "timer_boundary", {}, actor("procesregisseur"))

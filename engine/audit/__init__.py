@@ -1,0 +1,1 @@
+"""The hash-chained audit trail: appending, verifying, replaying, exporting, the access log and retention."""

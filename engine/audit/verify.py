@@ -1,0 +1,126 @@
+"""Check the audit trail: every chain's hashes and links, and each instance row against its chain.
+
+Recomputing the hashes finds an edited event; seq continuity finds a deleted or reordered one;
+the instance row's ``event_count``/``last_event_hash`` find a deleted last event; hashing the
+stored state finds an edited instance. An event whose ``inputs`` were blanked by a retention
+purge still verifies through its stored ``inputs_digest``.
+"""
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+
+from engine.audit import access_log
+from engine.audit import trail as audit
+from engine.errors import NotFound
+from engine.persistence.tables import AuditEvent, Deployment, ProcessInstance
+from engine.process_models import deployments
+from engine.security.actors import Actor
+from engine.spiff.canonical import digest, state_hash
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first broken link of one chain."""
+
+    chain: str
+    seq: int | None
+    kind: str
+    message: str
+
+
+def check_chain(chain: str, events: list[AuditEvent]) -> Break | None:
+    """The first event of ``chain`` (ordered by seq) that does not verify, or None."""
+    prev = audit.GENESIS
+    for expected, event in enumerate(events, start=1):
+        if event.seq != expected:
+            return Break(chain, expected, "missing", f"Gebeurtenis {expected} ontbreekt (de volgende is {event.seq}).")
+        purged = event.inputs is None and digest(None) != event.inputs_digest
+        if not purged and digest(event.inputs) != event.inputs_digest:
+            return Break(chain, event.seq, "inputs_changed",
+                         f"De invoer van gebeurtenis {event.seq} ({event.type}) is gewijzigd.")
+        if event.prev_hash != prev:
+            return Break(chain, event.seq, "link_broken",
+                         f"Gebeurtenis {event.seq} ({event.type}) verwijst niet naar de hash van gebeurtenis {event.seq - 1}.")
+        recomputed = audit.event_hash(chain, event.seq, event.type, event.actor, event.at, event.inputs_digest,
+                                      event.state_hash, event.prev_hash)
+        if recomputed != event.hash:
+            return Break(chain, event.seq, "hash_mismatch",
+                         f"De hash van gebeurtenis {event.seq} ({event.type}) klopt niet met de inhoud.")
+        prev = event.hash
+    return None
+
+
+def check_instance(instance: ProcessInstance, events: list[AuditEvent]) -> Break | None:
+    """The chain check plus the instance row: its last event and its stored state."""
+    broken = check_chain(instance.id, events)
+    if broken:
+        return broken
+    last = events[-1] if events else None
+    if last is None or instance.event_count != last.seq:
+        seen = last.seq if last else 0
+        return Break(instance.id, seen + 1, "missing",
+                     f"De zaak telt {instance.event_count} gebeurtenissen, het spoor eindigt bij {seen}: "
+                     f"gebeurtenis {seen + 1} ontbreekt.")
+    if instance.last_event_hash != last.hash:
+        return Break(instance.id, last.seq, "link_broken",
+                     f"De laatste hash van de zaak wijkt af van gebeurtenis {last.seq}.")
+    # a purged instance keeps a skeleton, recorded by its ``purged`` event as a plain digest
+    stored = digest(instance.state) if instance.purged_at else state_hash(instance.state)
+    if stored != last.state_hash:
+        return Break(instance.id, last.seq, "state_changed",
+                     f"De opgeslagen toestand van de zaak wijkt af van de toestand na gebeurtenis {last.seq}; "
+                     "de toestand is buiten de engine gewijzigd.")
+    return None
+
+
+def check_deployments(session, events: list[AuditEvent]) -> Break | None:
+    """The deployment chain, and every deployment's files against the checksum it recorded."""
+    broken = check_chain(audit.DEPLOYMENT_CHAIN, events)
+    if broken:
+        return broken
+    recorded = {e.state_hash for e in events}
+    for deployment in session.scalars(select(Deployment).order_by(Deployment.id)):
+        if deployments.checksum(deployment.files) != deployment.checksum or deployment.checksum not in recorded:
+            return Break(audit.DEPLOYMENT_CHAIN, None, "model_changed",
+                         f"De bestanden van deployment {deployment.id} wijken af van wat bij het deployen is vastgelegd.")
+    return None
+
+
+def verify_instance(rt, instance_id: str, actor: Actor) -> dict:
+    """Report for one instance's chain, for an auditor."""
+    access_log.require_auditor(actor)
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
+            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        events = audit.events_of(uow.session, instance_id)
+        return _report([check_instance(instance, events)], chains=1, events=len(events))
+
+
+def verify_all(rt) -> dict:
+    """Check every chain in the database: instances, the deployments, and orphaned events."""
+    with rt.uow() as uow:
+        session = uow.session
+        chains = set(session.scalars(select(AuditEvent.chain).distinct()))
+        breaks, counted = [], 0
+        deployment_events = audit.events_of(session, audit.DEPLOYMENT_CHAIN)
+        breaks.append(check_deployments(session, deployment_events))
+        counted += len(deployment_events)
+        instance_ids = list(session.scalars(select(ProcessInstance.id).order_by(ProcessInstance.started_at,
+                                                                               ProcessInstance.id)))
+        for instance_id in instance_ids:
+            events = audit.events_of(session, instance_id)
+            counted += len(events)
+            breaks.append(check_instance(session.get(ProcessInstance, instance_id), events))
+            session.expunge_all()  # keep memory flat over many instances
+        notification_events = audit.events_of(session, audit.NOTIFICATION_CHAIN)
+        breaks.append(check_chain(audit.NOTIFICATION_CHAIN, notification_events))
+        counted += len(notification_events)
+        for orphan in sorted(chains - set(instance_ids) - {audit.DEPLOYMENT_CHAIN, audit.NOTIFICATION_CHAIN}):
+            breaks.append(Break(orphan, None, "orphaned", f"Er zijn gebeurtenissen van zaak {orphan}, maar de zaak zelf ontbreekt."))
+        return _report(breaks, chains=len(instance_ids) + 1 + bool(notification_events), events=counted)
+
+
+def _report(breaks: list[Break | None], chains: int, events: int) -> dict:
+    found = [asdict(b) for b in breaks if b is not None]
+    return {"status": "broken" if found else "verified", "chains": chains, "events": events, "breaks": found}

@@ -1,0 +1,134 @@
+"""The instance service: start, complete a task, deliver a message, fire timers, retry, cancel.
+
+Each public function is one unit of work: it loads what it needs, runs one step through
+``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
+"""
+
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.execution import step as steps
+from engine.execution import subscriptions
+from engine.instances import queries
+from engine.persistence.tables import ProcessInstance, WorkTask
+from engine.process_models import deployments, forms
+from engine.security import authorization
+from engine.security.actors import SYSTEM, Actor
+from engine.security.authorization import ACT, CANCEL, START
+from engine.spiff.canonical import task_positions
+from engine.timers import firing
+
+
+def _require_writer(actor: Actor, action: str) -> None:
+    authorization.require(actor, action, "Uw rol mag geen zaken starten of wijzigen.")
+
+
+def _load(session, instance_id: str) -> ProcessInstance:
+    instance = session.get(ProcessInstance, instance_id)
+    if instance is None:
+        raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+    return instance
+
+
+def _require_status(instance: ProcessInstance, *allowed: str) -> None:
+    if instance.status not in allowed:
+        raise Conflict(f"Deze zaak heeft status '{instance.status}'; deze actie kan nu niet.")
+
+
+def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
+    _require_writer(actor, START)
+    if data is not None and not isinstance(data, dict):
+        raise Invalid("Ongeldige startgegevens.", {"data": "Verwacht een object."})
+    with rt.uow() as uow:
+        version = deployments.latest_version(uow.session, process_id)
+        instance, _ = steps.start(rt, uow, version, data or {}, actor)
+        uow.commit()
+        return queries.instance_view(uow.session, instance, actor, required=False)
+
+
+def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
+    with rt.uow() as uow:
+        row = uow.session.get(WorkTask, task_id)
+        if row is None:
+            raise NotFound(f"Taak '{task_id}' bestaat niet.")
+        if not authorization.allows(actor, authorization.COMPLETE) or (row.lane and not actor.has(row.lane)):
+            raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
+        if row.state != "ready":
+            raise Conflict("Deze taak is al afgerond.")
+        instance = _load(uow.session, row.instance_id)
+        _require_status(instance, "running")
+        if row.form:
+            schema = deployments.form_file(uow.session, instance.process_version_id, row.form)
+            forms.validate(schema or {}, data)
+        elif not isinstance(data, dict):
+            raise Invalid("Formuliergegevens moeten een object zijn.", {"data": "Verwacht een object."})
+        command = {"type": "complete_task", "task_id": task_id,
+                   "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
+        steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
+        uow.commit()
+        return queries.instance_view(uow.session, instance, actor, required=False)
+
+
+def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,
+                    correlation: dict | None = None) -> list[str]:
+    """Deliver to one instance, or to every instance waiting with this correlation; each its own step."""
+    _require_writer(actor, ACT)
+    if not name:
+        raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
+    with rt.uow() as uow:
+        if instance_id is not None:
+            targets = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
+            _load(uow.session, instance_id)
+        else:
+            targets = subscriptions.waiting_instances(uow.session, name, correlation or {})
+    if not targets:
+        raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
+    for target in targets:
+        with rt.uow() as uow:
+            instance = _load(uow.session, target)
+            _require_status(instance, "running")
+            command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
+            steps.execute(rt, uow, instance, command, "message_delivered", actor)
+            uow.commit()
+    return targets
+
+
+def fire_timers(rt, instance_id: str, actor: Actor = SYSTEM) -> dict:
+    """Let due timers of one instance fire (the scheduler calls this per due instance)."""
+    with rt.uow() as uow:
+        instance = _load(uow.session, instance_id)
+        _require_status(instance, "running")
+        due = instance.timer_due
+        steps.execute(rt, uow, instance, {"type": "timer"}, "timer_fired", actor,
+                      extra_inputs={"due": due.isoformat() if due else None})
+        uow.commit()
+        return {"id": instance.id, "status": instance.status, "timer_due": instance.timer_due}
+
+
+def retry(rt, instance_id: str, actor: Actor) -> dict:
+    _require_writer(actor, ACT)
+    with rt.uow() as uow:
+        instance = _load(uow.session, instance_id)
+        _require_status(instance, "error")
+        steps.execute(rt, uow, instance, {"type": "retry"}, "retried", actor)
+        uow.commit()
+        return queries.instance_view(uow.session, instance, actor, required=False)
+
+
+def cancel(rt, instance_id: str, actor: Actor) -> dict:
+    if not authorization.allows(actor, CANCEL):
+        raise Forbidden("Alleen procesregisseur of coördinator mag een zaak annuleren.")
+    with rt.uow() as uow:
+        instance = _load(uow.session, instance_id)
+        _require_status(instance, "running", "error")
+        steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor)
+        uow.commit()
+        return queries.instance_view(uow.session, instance, actor, required=False)
+
+
+def due_instances(rt, limit: int = 100) -> list[str]:
+    """Running instances whose earliest timer is due now (read from the indexed column).
+
+    SpiffWorkflow fires a timer once the clock is strictly past its due time, so do we: an
+    instance listed here always has a timer that fires. One waiting for a retry back-off is left out.
+    """
+    with rt.uow() as uow:
+        return [instance_id for instance_id, _ in firing.due_ids(uow.session, rt.clock.now(), limit)]

@@ -1,0 +1,1 @@
+"""The notification outbox, written with the step that caused it, and the sender that mails it."""

@@ -1,0 +1,57 @@
+"""The notification outbox: written in the same unit of work as the step that caused it.
+
+A user task that becomes ready because a timer fired is a deadline reached or an escalation; its
+lane (a role) is told. An instance whose timer cannot fire after all retries tells the beheerder.
+Listing is by the caller's roles and user name; e-mail delivery lives in notification_sender.
+"""
+from sqlalchemy import or_, select
+
+from engine.persistence.tables import Notification
+from engine.security.actors import Actor
+
+TIMER_STEP = "timer_fired"
+OPERATOR_ROLE = "beheerder"
+
+
+def on_step(session, instance, event_type: str, new_tasks: list, now) -> None:
+    """Tell each lane about the user tasks a timer step made ready."""
+    if event_type != TIMER_STEP:
+        return
+    for task in new_tasks:
+        session.add(Notification(
+            created_at=now, kind="taak_door_termijn", instance_id=instance.id, task_id=task.id,
+            recipient_role=task.lane, subject=f"Termijn verstreken: taak '{task.name}' staat klaar",
+            body=(f"Door een verstreken termijn staat de taak '{task.name}' ({instance.process_id}) "
+                  f"klaar in de werklijst van rol '{task.lane or 'iedereen'}'."),
+            attempts=0, next_attempt_at=now,
+        ))
+
+
+def incident(session, instance, message: str, now) -> None:
+    """Tell the operators that a timer could not fire and the instance now waits for them."""
+    session.add(Notification(
+        created_at=now, kind="incident", instance_id=instance.id, recipient_role=OPERATOR_ROLE,
+        subject=f"Incident: termijn van zaak {instance.id} kon niet afgaan",
+        body=f"Zaak {instance.id} ({instance.process_id}) staat op 'error': {message}",
+        attempts=0, next_attempt_at=now,
+    ))
+
+
+def for_actor(rt, actor: Actor, limit: int = 100) -> list[dict]:
+    """The newest notifications addressed to one of the caller's roles or to the caller."""
+    with rt.uow() as uow:
+        rows = uow.session.scalars(
+            select(Notification)
+            .where(or_(Notification.recipient_role.in_(sorted(actor.roles)),
+                       Notification.recipient_user == actor.username))
+            .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit))
+        return [view(row) for row in rows]
+
+
+def view(row: Notification) -> dict:
+    return {
+        "id": row.id, "created_at": row.created_at.isoformat(), "kind": row.kind,
+        "instance_id": row.instance_id, "task_id": row.task_id, "role": row.recipient_role,
+        "user": row.recipient_user, "subject": row.subject, "body": row.body,
+        "sent_at": row.sent_at.isoformat() if row.sent_at else None,
+    }

@@ -1,0 +1,1 @@
+"""The handler ports as the engine provides them, bound to one step's transaction."""

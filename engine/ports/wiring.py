@@ -1,0 +1,53 @@
+"""The handler ports (handlers/ports.py) as the engine provides them, bound to one step's session.
+
+A step builds its ports with ``rt.ports(session, now)``: whatever a port writes (a bed reservation)
+commits or rolls back with the step itself. Replays never call handlers, so they get no ports.
+"""
+import os
+from dataclasses import dataclass
+from typing import Mapping
+
+from engine.ports.bedden import DatabaseBeds
+from engine.ports.casemanagers import DatabaseCaseManagers
+from handlers.ports import BEDDEN, CASEMANAGERS, PSEUDONIEM_SLEUTEL
+
+PSEUDONYM_KEY_ENV = "LEVENSLOOP_PSEUDONYM_KEY"
+#: Only for development and tests: set LEVENSLOOP_PSEUDONYM_KEY in production.
+DEV_PSEUDONYM_KEY = "levensloop-ontwikkelsleutel-niet-voor-productie"
+
+
+@dataclass(frozen=True)
+class EnvironmentKey:
+    """PseudonymKey: the secret behind stable pseudonyms, read once when the runtime is built."""
+
+    secret: bytes
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> "EnvironmentKey":
+        return cls(environ.get(PSEUDONYM_KEY_ENV, DEV_PSEUDONYM_KEY).encode())
+
+    def key(self) -> bytes:
+        return self.secret
+
+
+@dataclass(frozen=True)
+class DatabasePorts:
+    """``Runtime.ports``: called with a step's session and clock time, returns that step's ports."""
+
+    pseudonym_key: EnvironmentKey
+
+    def __call__(self, session, now) -> dict:
+        return {
+            CASEMANAGERS: DatabaseCaseManagers(session),
+            BEDDEN: DatabaseBeds(session, now),
+            PSEUDONIEM_SLEUTEL: self.pseudonym_key,
+        }
+
+
+def database_ports(environ: Mapping[str, str] = os.environ) -> DatabasePorts:
+    return DatabasePorts(EnvironmentKey.from_environment(environ))
+
+
+def no_ports(_session, _now) -> dict:
+    """For runtimes without handlers that need ports (and for replay)."""
+    return {}

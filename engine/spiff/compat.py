@@ -1,0 +1,61 @@
+"""Every patch Levensloop applies to SpiffWorkflow, in one place, for the one version it was written for.
+
+- The engine clock: SpiffWorkflow's timer event definitions call ``datetime.now(timezone.utc)`` on
+  the ``datetime`` name of their own module; we rebind that one name to a ``datetime`` subclass whose
+  ``now`` reads the clock of the current step (a context variable, so threads do not share it).
+- Timer errors: a computed timer that fails when reached lets a plain ``ValueError`` escape the
+  step; we wrap the evaluation so it raises ``WorkflowTaskException``, which the runner records as an
+  incident naming the element and expression.
+
+``install()`` is called by the composition root (``engine.bootstrap``), never at import time.
+"""
+from datetime import datetime
+from functools import wraps
+from importlib.metadata import version
+
+from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
+from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
+
+from engine.clock import current_clock
+
+PINNED_VERSION = "3.2.0"
+
+
+class EngineDatetime(datetime):
+    """``datetime`` whose ``now()`` is the engine clock of the running step."""
+
+    @classmethod
+    def now(cls, tz=None):
+        moment = current_clock().now()
+        return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+
+
+def _explained(method):
+    if getattr(method, "_levensloop_wrapped", False):
+        return method
+
+    @wraps(method)
+    def evaluate(self, my_task, *args, **kwargs):
+        try:
+            return method(self, my_task, *args, **kwargs)
+        except Exception as err:  # noqa: BLE001 — every failure of a timer expression is an incident
+            element = my_task.task_spec.bpmn_id
+            raise WorkflowTaskException(
+                f"Timerexpressie {self.expression!r} van '{element}' geeft geen geldige ISO 8601-datum, "
+                f"-duur of -herhaling: {err}", task=my_task, exception=err) from err
+
+    evaluate._levensloop_wrapped = True
+    return evaluate
+
+
+def install() -> None:
+    """Apply every patch (idempotent); refuse to run on a SpiffWorkflow the patches were not checked on."""
+    installed = version("SpiffWorkflow")
+    if installed != PINNED_VERSION:
+        raise RuntimeError(f"engine.spiff.compat is written for SpiffWorkflow {PINNED_VERSION}, not {installed}: "
+                           "check every patch in this module against the new version, then update PINNED_VERSION.")
+    spiff_timer.datetime = EngineDatetime
+    for cls, name in ((spiff_timer.TimeDateEventDefinition, "has_fired"),
+                      (spiff_timer.DurationTimerEventDefinition, "has_fired"),
+                      (spiff_timer.CycleTimerEventDefinition, "cycle_complete")):
+        setattr(cls, name, _explained(getattr(cls, name)))

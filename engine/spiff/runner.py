@@ -1,0 +1,103 @@
+"""Run one step of a workflow to its next wait state; the same code serves live steps and replay.
+
+The runner applies a command, runs SpiffWorkflow's engine steps on the step's clock, and reports
+the outcome: the new state, its hash, the status, an incident if a task failed, the next timer,
+and the service-task results recorded for the audit trail.
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from SpiffWorkflow.exceptions import WorkflowException
+from SpiffWorkflow.util.task import TaskState
+
+from engine.clock import Clock, clock_scope
+from engine.spiff import serialization
+from engine.spiff.canonical import state_hash
+from engine.spiff.commands import all_tasks, apply
+from engine.spiff.timers import earliest_timer_due
+
+# SpiffWorkflow's task iterator stops at depth 1000 (TaskIterator max_depth) and then reports a
+# workflow as completed. We refuse well before that.
+MAX_TREE_DEPTH = 800
+
+
+@dataclass
+class StepOutcome:
+    state: dict
+    state_hash: str
+    status: str  # running | completed | error | cancelled
+    timer_due: datetime | None
+    incident: dict | None = None
+    service_calls: list = field(default_factory=list)
+
+
+def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
+    """Apply ``command`` and run to the next wait state; a failing task becomes an incident."""
+    incident = None
+    with clock_scope(clock):
+        try:
+            apply(workflow, command)
+            workflow.do_engine_steps()
+        except WorkflowException as err:
+            incident = _incident(workflow, err)
+        if incident is None:
+            incident = _depth_incident(workflow)
+        timer_due = earliest_timer_due(workflow)
+    state = serialization.dump(workflow)
+    return StepOutcome(
+        state=state,
+        state_hash=state_hash(state),
+        status=_status(workflow, command, incident),
+        timer_due=None if incident else timer_due,
+        incident=incident,
+        service_calls=list(service_log.calls),
+    )
+
+
+def _status(workflow, command, incident) -> str:
+    if command["type"] == "cancel":
+        return "cancelled"
+    if incident:
+        return "error"
+    return "completed" if workflow.is_completed() else "running"
+
+
+def _incident(workflow, err: WorkflowException) -> dict:
+    task = getattr(err, "task", None)
+    failed = [t for t in all_tasks(workflow) if t.state == TaskState.ERROR]
+    if task is None and failed:
+        task = failed[0]
+    element = task.task_spec.bpmn_id if task is not None else None
+    # SpiffWorkflow's str() appends its notes; the first argument is the message itself
+    message = str(err.args[0] if err.args else err).split("\n")[0].strip()
+    if getattr(err, "__cause__", None) is not None and str(err.__cause__) not in message:
+        message = f"{message}: {err.__cause__}"
+    return {"element": element, "message": message}
+
+
+def tree_depth(workflow) -> int:
+    """Deepest task tree among the workflow and its subprocesses (each has a tree of its own)."""
+    return max([_depth(workflow)] + [_depth(sub) for sub in workflow.subprocesses.values()])
+
+
+def _depth(workflow) -> int:
+    deepest, stack = 0, [(workflow.task_tree, 1)]
+    while stack:
+        task, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in task.children)
+    return deepest
+
+
+def _depth_incident(workflow) -> dict | None:
+    depth = tree_depth(workflow)
+    if depth <= MAX_TREE_DEPTH:
+        return None
+    return {
+        "element": None,
+        "message": (
+            f"De taakboom van deze zaak is {depth} niveaus diep (grens {MAX_TREE_DEPTH}); "
+            "SpiffWorkflow zou de zaak ten onrechte als afgerond melden. Modelleer de herhaling "
+            "als opeenvolgende cycli (chain_to) in plaats van een lus."
+        ),
+    }
