@@ -14,6 +14,7 @@ from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance, User
 from engine.security import users
 from engine.security.actors import Actor
+from engine.timers import scheduler
 from handlers.werkdagen import lokale_datum
 
 REGION = "Gelderland-Zuid"
@@ -53,8 +54,7 @@ def seed_casussen(rt) -> list[str]:
         if casus_id not in existing:
             _Seeder(rt, casus_id, today).run(phase)
             seeded.append(casus_id)
-    for instance_id in instances.due_instances(rt):  # e.g. the overdue risicotaxatie escalates now
-        instances.fire_timers(rt, instance_id)
+    scheduler.tick(rt)  # e.g. the overdue risicotaxatie escalates now
     return seeded
 
 

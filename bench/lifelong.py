@@ -41,6 +41,7 @@ from engine.persistence.tables import WorkTask  # noqa: E402
 from engine.process_models import service as model_service
 from engine.security.actors import Actor  # noqa: E402
 from engine.spiff import runner, serialization
+from engine.timers import firing
 
 BPMN = ROOT / "tests" / "bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))
@@ -81,7 +82,7 @@ def month(rt, clock, casussen: list[str], samples: dict | None = None) -> None:
     for casus_id in casussen:
         assert current[casus_id] in due
         with timed(samples, casus_id, "chain"):
-            instances.fire_timers(rt, current[casus_id])
+            firing.fire(rt, current[casus_id], rt.clock.now())
 
 
 @contextmanager

@@ -28,6 +28,7 @@ from engine.persistence.migrate import upgrade  # noqa: E402
 from engine.persistence.tables import ProcessInstance  # noqa: E402
 from engine.process_models import service as model_service
 from engine.security.actors import Actor  # noqa: E402
+from engine.timers import firing
 
 MODEL = ROOT / "tests" / "bpmn" / "audit_hourly_check.bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))
@@ -43,7 +44,7 @@ def build(rt, clock, events: int) -> tuple[str, float, int]:
     instance_id = instances.start(rt, "audit_hourly_check", {}, WORKER)["id"]
     for _ in range(events - 1):
         clock.advance(timedelta(hours=1, seconds=1))
-        instances.fire_timers(rt, instance_id)
+        firing.fire(rt, instance_id, rt.clock.now())
     seconds = time.perf_counter() - started
     with rt.uow() as uow:
         instance = uow.session.get(ProcessInstance, instance_id)

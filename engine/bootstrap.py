@@ -5,6 +5,7 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy.orm import sessionmaker
 
+from engine import messagebus
 from engine.clock import Clock, SystemClock
 from engine.persistence import crypto
 from engine.persistence.db import make_engine, make_session_factory
@@ -26,7 +27,7 @@ class Runtime:
     ports: Callable[[Any, Any], Mapping[str, Any]] = no_ports
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.session_factory)
+        return UnitOfWork(self.session_factory, dispatch=lambda uow: messagebus.handle(self, uow))
 
 
 def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict | None = None,

@@ -84,12 +84,8 @@ def _purge_case(rt, session, case: Case, days: int) -> None:
         session.execute(update(AuditEvent).where(AuditEvent.chain == instance.id).values(inputs=None))
         instance.state = {"data": {"pseudoniem": pseudonym} if pseudonym else {}}
         instance.purged_at = now
-        event = trail.append(session, chain=instance.id, seq=instance.event_count + 1,
-                             prev_hash=instance.last_event_hash, type_=PURGE_EVENT, actor=SYSTEM.username,
-                             at=now, inputs={"type": PURGE_EVENT, "retention_days": days},
-                             state_hash=digest(instance.state))
-        instance.event_count += 1
-        instance.last_event_hash = event.hash
+        trail.append_to_instance(session, instance, PURGE_EVENT, SYSTEM.username, now,
+                                 {"type": PURGE_EVENT, "retention_days": days}, digest(instance.state))
     if casus is not None:
         casus.person = {}
 

@@ -6,7 +6,7 @@ inputs themselves lets a retention purge blank personal data while the chain sti
 """
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from engine.persistence.tables import AuditEvent
@@ -33,6 +33,29 @@ def append(session: Session, *, chain: str, seq: int, prev_hash: str, type_: str
     )
     session.add(event)
     return event
+
+
+def append_to_instance(session: Session, instance, type_: str, actor: str, at: datetime, inputs: dict | None,
+                       state_hash: str | None) -> AuditEvent:
+    """Append to an instance's own chain and move its head (``event_count``, ``last_event_hash``) with it."""
+    event = append(session, chain=instance.id, seq=instance.event_count + 1, prev_hash=instance.last_event_hash,
+                   type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash)
+    instance.event_count += 1
+    instance.last_event_hash = event.hash
+    return event
+
+
+def append_to_shared_chain(session: Session, chain: str, type_: str, actor: str, at: datetime,
+                           inputs: dict | None, state_hash: str | None) -> AuditEvent:
+    """Append after the last event of a chain no instance row heads (deployments, notifications).
+
+    On PostgreSQL a transaction-scoped advisory lock serialises writers of the same chain.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:chain))"), {"chain": chain})
+    last = last_event(session, chain)
+    return append(session, chain=chain, seq=(last.seq if last else 0) + 1, prev_hash=last.hash if last else GENESIS,
+                  type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash)
 
 
 def events_of(session: Session, chain: str) -> list[AuditEvent]:

@@ -63,9 +63,6 @@ def _chain(rt, uow, casus: Casus, previous: ProcessInstance, previous_outcome, e
                                     casus_id=casus.id, cycle=previous.cycle + 1)
     inputs = {"next_instance": instance.id, "process_model": version.process_id, "version": version.version,
               "cycle": instance.cycle, "end_event": end.element, "carried_over": sorted(data)}
-    event = trail.append(uow.session, chain=previous.id, seq=previous.event_count + 1,
-                         prev_hash=previous.last_event_hash, type_="cycle_chained", actor=actor.username, at=now,
-                         inputs=inputs, state_hash=previous_outcome.state_hash)
-    previous.event_count += 1
-    previous.last_event_hash = event.hash
+    trail.append_to_instance(uow.session, previous, "cycle_chained", actor.username, now, inputs,
+                             previous_outcome.state_hash)
     return instance, outcome

@@ -9,8 +9,8 @@ from functools import partial
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
 from engine.audit import trail
-from engine.casus import chain as casus_chain
 from engine.clock import FixedClock
+from engine.events import InstanceCompleted
 from engine.execution import subscriptions, worklist
 from engine.notifications import outbox
 from engine.persistence.tables import ProcessInstance, ProcessVersion
@@ -62,7 +62,7 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
              completed_task_id)
     if outcome.status == "completed" and instance.casus_id is not None:
-        casus_chain.on_completed(rt, uow, instance, workflow, outcome, actor, now)
+        uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome
 
 
@@ -77,18 +77,10 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table.
     uow.flush()
     inputs = {**command, "service_calls": outcome.service_calls} if outcome.service_calls else command
-    _record(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
+    trail.append_to_instance(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
     if outcome.incident:
-        _record(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
+        trail.append_to_instance(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
     uow.flush()
     new_tasks = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
     outbox.on_step(uow.session, instance, event_type, new_tasks, now)
     subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
-
-
-def _record(session, instance, type_, actor, at, inputs, state_hash):
-    event = trail.append(session, chain=instance.id, seq=instance.event_count + 1,
-                         prev_hash=instance.last_event_hash, type_=type_, actor=actor, at=at,
-                         inputs=inputs, state_hash=state_hash)
-    instance.event_count += 1
-    instance.last_event_hash = event.hash

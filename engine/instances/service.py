@@ -11,7 +11,7 @@ from engine.instances import queries
 from engine.persistence.tables import ProcessInstance, WorkTask
 from engine.process_models import deployments, forms
 from engine.security import authorization
-from engine.security.actors import SYSTEM, Actor
+from engine.security.actors import Actor
 from engine.security.authorization import ACT, CANCEL, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
@@ -89,18 +89,6 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
             steps.execute(rt, uow, instance, command, "message_delivered", actor)
             uow.commit()
     return targets
-
-
-def fire_timers(rt, instance_id: str, actor: Actor = SYSTEM) -> dict:
-    """Let due timers of one instance fire (the scheduler calls this per due instance)."""
-    with rt.uow() as uow:
-        instance = _load(uow.session, instance_id)
-        _require_status(instance, "running")
-        due = instance.timer_due
-        steps.execute(rt, uow, instance, {"type": "timer"}, "timer_fired", actor,
-                      extra_inputs={"due": due.isoformat() if due else None})
-        uow.commit()
-        return {"id": instance.id, "status": instance.status, "timer_due": instance.timer_due}
 
 
 def retry(rt, instance_id: str, actor: Actor) -> dict:

@@ -11,7 +11,7 @@ import smtplib
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from engine.audit import trail
 from engine.persistence.tables import Notification
@@ -100,11 +100,7 @@ def _deliver_one(rt, config, now, send, notification_id) -> bool:
 
 def _record(session, row: Notification, to: str, now) -> None:
     """Append the delivery to the notifications chain (serialised across schedulers on PostgreSQL)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:chain))"), {"chain": trail.NOTIFICATION_CHAIN})
-    last = trail.last_event(session, trail.NOTIFICATION_CHAIN)
-    trail.append(session, chain=trail.NOTIFICATION_CHAIN, seq=(last.seq if last else 0) + 1,
-                 prev_hash=last.hash if last else trail.GENESIS,
-                 type_="notification_sent", actor=SYSTEM.username, at=now,
-                 inputs={"notification_id": row.id, "kind": row.kind, "instance_id": row.instance_id,
-                         "role": row.recipient_role, "to": to, "attempt": row.attempts}, state_hash=None)
+    trail.append_to_shared_chain(
+        session, trail.NOTIFICATION_CHAIN, "notification_sent", SYSTEM.username, now,
+        {"notification_id": row.id, "kind": row.kind, "instance_id": row.instance_id, "role": row.recipient_role,
+         "to": to, "attempt": row.attempts}, None)

@@ -1,4 +1,6 @@
 """One unit of work per step: everything a step writes commits together or not at all."""
+from typing import Callable
+
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -6,11 +8,20 @@ from engine.errors import Conflict
 
 
 class UnitOfWork:
-    """``with uow:`` opens a session; ``commit()`` ends the step; leaving without commit rolls back."""
+    """``with uow:`` opens a session; ``commit()`` ends the step; leaving without commit rolls back.
 
-    def __init__(self, session_factory: sessionmaker):
+    A step records what happened (``record``); ``commit`` first lets ``dispatch`` (the message bus,
+    wired by the composition root) handle those events in this same transaction.
+    """
+
+    def __init__(self, session_factory: sessionmaker, dispatch: Callable[["UnitOfWork"], None] | None = None):
         self._session_factory = session_factory
+        self._dispatch = dispatch
         self.session: Session | None = None
+        self.events: list = []
+
+    def record(self, event) -> None:
+        self.events.append(event)
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._session_factory()
@@ -20,6 +31,7 @@ class UnitOfWork:
         self.session.rollback()
         self.session.close()
         self.session = None
+        self.events = []
 
     def flush(self) -> None:
         """Write pending changes now; a concurrent update of the same instance is a Conflict."""
@@ -30,5 +42,7 @@ class UnitOfWork:
             raise Conflict("Deze zaak is intussen door iemand anders gewijzigd; laad opnieuw.") from err
 
     def commit(self) -> None:
+        if self._dispatch is not None:
+            self._dispatch(self)
         self.flush()
         self.session.commit()

@@ -127,12 +127,9 @@ def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, form
         session.add(ProcessVersion(process_id=proc["id"], version=(current or 0) + 1, name=proc["name"],
                                    deployment_id=deployment.id, deployed_at=now))
     session.flush()
-    last = trail.last_event(session, trail.DEPLOYMENT_CHAIN)
     result = _result(session, deployment, created=True, warnings=checked["warnings"])
-    trail.append(session, chain=trail.DEPLOYMENT_CHAIN, seq=(last.seq + 1) if last else 1,
-                 prev_hash=last.hash if last else trail.GENESIS, type_="deployed", actor=actor, at=now,
-                 inputs={"checksum": digest, "files": sorted(files), "processes": result.processes},
-                 state_hash=digest)
+    trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
+                                 {"checksum": digest, "files": sorted(files), "processes": result.processes}, digest)
     return result
 
 

@@ -147,9 +147,6 @@ def _raise_incident(uow, instance, message: str, now) -> None:
     instance.status, instance.incident_message, instance.incident_element = "error", message, None
     instance.updated_at = now
     uow.flush()
-    event = trail.append(uow.session, chain=instance.id, seq=instance.event_count + 1,
-                         prev_hash=instance.last_event_hash, type_="incident", actor=SYSTEM.username, at=now,
-                         inputs={"element": None, "message": message}, state_hash=state_hash(instance.state))
-    instance.event_count += 1
-    instance.last_event_hash = event.hash
+    trail.append_to_instance(uow.session, instance, "incident", SYSTEM.username, now,
+                             {"element": None, "message": message}, state_hash(instance.state))
     outbox.incident(uow.session, instance, message, now)

@@ -8,7 +8,7 @@ the engine clock (``rt.clock``), which may be the demo clock.
 """
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -30,6 +30,7 @@ class TickReport:
     skipped: int = 0
     failed: int = 0
     delivered: int = 0
+    fired_ids: list[str] = field(default_factory=list)
 
 
 def tick(rt, smtp: sender.SmtpConfig | None = None, batch: int = BATCH) -> TickReport:
@@ -47,7 +48,10 @@ def tick(rt, smtp: sender.SmtpConfig | None = None, batch: int = BATCH) -> TickR
             break
         attempted.update(due)
         for instance_id, _ in due:
-            _count(report, firing.fire(rt, instance_id, now))
+            result = firing.fire(rt, instance_id, now)
+            _count(report, result)
+            if result.outcome == "fired":
+                report.fired_ids.append(instance_id)
     with rt.uow() as uow:
         retry_ids = firing.retry_ids(uow.session, now, batch)
     for instance_id in retry_ids:

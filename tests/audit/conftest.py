@@ -8,6 +8,7 @@ from sqlalchemy import select, text
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.persistence.tables import AuditEvent
+from engine.timers import firing
 from handlers import HandlerError
 from tests.conftest import ON_POSTGRES, actor
 
@@ -52,7 +53,7 @@ def scenario(rt, clock, deploy, outside):
         clock.advance(timedelta(hours=1))
         instances.deliver_message(rt, "signaal", {"bron": "zorg"}, AANMELDER, instance_id=view["id"])
         clock.advance(timedelta(days=1, seconds=1))
-        instances.fire_timers(rt, view["id"])  # the register is down: an incident
+        firing.fire(rt, view["id"], rt.clock.now())  # the register is down: an incident
         clock.advance(timedelta(minutes=30))
         outside["register_up"] = True
         view = instances.retry(rt, view["id"], REGISSEUR)

@@ -3,7 +3,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.checks import focus_outlines, heading_problems, sideways_overflow, unlabelled_inputs
-from tests.scenarios import formdata as f
 from tests.scenarios.paths import INTAKE, register
 
 TABLET = {"width": 768, "height": 1024}

@@ -7,6 +7,7 @@ import pytest
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance
+from engine.timers import firing
 from tests.engine.conftest import WORKER, ready
 
 SECOND = timedelta(seconds=1)
@@ -24,7 +25,7 @@ def fire_when_due(rt, clock, instance_id, due):
     assert instance_id not in instances.due_instances(rt)
     clock.advance(SECOND)
     assert instances.due_instances(rt) == [instance_id]
-    instances.fire_timers(rt, instance_id)
+    assert firing.fire(rt, instance_id, rt.clock.now()).outcome == "fired"
     return queries.get_instance(rt, instance_id, WORKER)
 
 

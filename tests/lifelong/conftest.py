@@ -9,6 +9,7 @@ from engine.casus import views
 from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance, WorkTask
 from engine.security.actors import Actor
+from engine.timers import scheduler
 from tests.conftest import actor
 
 REGISSEUR = actor("procesregisseur")
@@ -63,10 +64,7 @@ class Casussen:
     def next_month(self) -> list[str]:
         """A month passes; every due timer fires, as the scheduler would."""
         self.clock.advance(timedelta(days=31, hours=1))  # past the longest month
-        due = instances.due_instances(self.rt)
-        for instance_id in due:
-            instances.fire_timers(self.rt, instance_id)
-        return due
+        return scheduler.tick(self.rt).fired_ids
 
     def cycle(self, casus_id: str) -> None:
         """One monthly cycle: the evaluation says continue, a month later the next cycle starts."""

@@ -15,6 +15,7 @@ from engine.instances import service as instances
 from engine.persistence.tables import AuditEvent, ProcessInstance
 from engine.process_models import service as model_service
 from engine.security.actors import WORKER_ROLES, Actor
+from engine.timers import scheduler
 from tests.conftest import OWNER
 
 REGION = "Gelderland-Zuid"
@@ -73,11 +74,7 @@ class Driver:
     def advance_to(self, moment: str) -> list[str]:
         """Move the clock to ``moment`` (ISO) and fire every due timer, as the scheduler does."""
         self.clock.set(datetime.fromisoformat(moment))
-        fired = []
-        while due := instances.due_instances(self.rt):
-            for instance_id in due:
-                instances.fire_timers(self.rt, instance_id)
-                fired.append(instance_id)
+        fired = scheduler.tick(self.rt).fired_ids
         return fired
 
     def data(self, instance_id: str) -> dict:
