@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 from werkzeug.serving import run_simple
 
+from api.secrets_config import require_secrets
 from engine import model_service, users
 from engine.actors import Actor
 from engine.errors import DeployRefused, EngineError
@@ -108,6 +109,7 @@ def users_add(username, password, roles, region):
 @with_appcontext
 def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
+    require_secrets()
     if with_scheduler:
         from engine.scheduler import build
 

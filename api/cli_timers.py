@@ -5,6 +5,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from api.secrets_config import require_secrets
 from engine import demo_clock, notification_sender, scheduler
 from engine.errors import EngineError
 
@@ -19,6 +20,7 @@ def _rt():
 @with_appcontext
 def scheduler_command(once, interval):
     """Fire due timers, retry failed timer steps and send notifications (runs until stopped)."""
+    require_secrets()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     if once:
         report = scheduler.tick(_rt(), notification_sender.from_environment())

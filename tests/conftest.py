@@ -4,7 +4,16 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
+import secrets
+
+from cryptography.fernet import Fernet
+
+# Test mode: random keys per test session, set before the app or runtime reads them (no public default).
+os.environ.setdefault("LEVENSLOOP_SECRET_KEY", secrets.token_urlsafe(32))
+os.environ.setdefault("LEVENSLOOP_DATA_KEYS", Fernet.generate_key().decode("ascii"))
+os.environ.setdefault("LEVENSLOOP_PSEUDONYM_KEY", secrets.token_urlsafe(32))
+
+import pytest  # noqa: E402  (after the keys above)
 from argon2 import PasswordHasher
 from sqlalchemy import MetaData, text
 
@@ -80,8 +89,8 @@ def rt(database_url, clock):
 
 @pytest.fixture
 def app(rt, tmp_path):
-    return create_app({"TESTING": True, "DATABASE_URL": rt.session_factory.kw["bind"].url,
-                       "SECRET_KEY": "test-secret"}, runtime=rt)
+    return create_app({"TESTING": True, "DATABASE_URL": rt.session_factory.kw["bind"].url},
+                      runtime=rt)
 
 
 @pytest.fixture
