@@ -29,6 +29,8 @@ chromium:
 
 install: $(BIN)/levensloop vendor chromium
 
+# Demo mode: random per-installation keys are created once under instance/secrets.json (git-ignored).
+run: export LEVENSLOOP_MODE = demo
 run: install
 	$(BIN)/levensloop db upgrade
 	$(BIN)/levensloop demo

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from api import extension, secrets_config
 from engine.bootstrap import build_runtime
 
 
@@ -13,8 +14,11 @@ def default_database_url(instance_path: str) -> str:
 
 def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    if secrets_config.demo_mode():
+        secrets_config.load_demo_secrets(app.instance_path)
     app.config.from_mapping(
-        SECRET_KEY=os.environ.get("LEVENSLOOP_SECRET_KEY", "dev-only-change-me"),
+        SECRET_KEY=secrets_config.secret_key(),
+        SECRET_KEY_FALLBACKS=secrets_config.secret_key_fallbacks(),
         DATABASE_URL=os.environ.get("DATABASE_URL") or default_database_url(app.instance_path),
         TOKEN_MAX_AGE=int(os.environ.get("LEVENSLOOP_TOKEN_MAX_AGE", 8 * 3600)),
         MAX_CONTENT_LENGTH=5 * 1024 * 1024,
@@ -24,7 +28,7 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.extensions["levensloop"] = runtime or build_runtime(app.config["DATABASE_URL"])
+    app.extensions[extension.NAME] = runtime or build_runtime(app.config["DATABASE_URL"])
 
     from api import (
         cli,

@@ -5,15 +5,14 @@ from flask import current_app, g, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from api.errors import ApiError
+from api.extension import runtime
 from engine.security import users
 
 
-def runtime():
-    return current_app.extensions["levensloop"]
-
-
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="levensloop-api-token")
+    # itsdangerous signs with the last key and accepts all: fallbacks first, the current key last
+    keys = [*current_app.config.get("SECRET_KEY_FALLBACKS", []), current_app.config["SECRET_KEY"]]
+    return URLSafeTimedSerializer(keys, salt="levensloop-api-token")
 
 
 def issue_token(username: str) -> str:

@@ -1,5 +1,4 @@
 """The ``levensloop`` command: database, deploy, validate, users, serve, demo."""
-import sys
 from pathlib import Path
 
 import click
@@ -7,35 +6,18 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 from werkzeug.serving import run_simple
 
+from api.cli_audit import audit_group, replay_command
+from api.cli_common import fail, read_model_files
+from api.cli_security import keys_group, retention_group
+from api.cli_timers import clock_group, scheduler_command
+from api.demo import demo_command
+from api.extension import runtime as _rt
+from api.secrets_config import require_secrets
 from engine.errors import DeployRefused, EngineError
 from engine.persistence.migrate import upgrade
 from engine.process_models import service as model_service
 from engine.security import users
 from engine.security.actors import Actor
-
-
-def _rt():
-    return current_app.extensions["levensloop"]
-
-
-def read_model_files(paths: list[Path]) -> dict[str, str]:
-    files = {}
-    for path in paths:
-        candidates = sorted(path.iterdir()) if path.is_dir() else [path]
-        for file in candidates:
-            if file.suffix in (".bpmn", ".dmn", ".json") and file.is_file():
-                files[file.name] = file.read_text(encoding="utf-8")
-    return files
-
-
-def fail(err: EngineError) -> None:
-    click.echo(f"Fout: {err.message}", err=True)
-    for problem in getattr(err, "errors", []):
-        where = " / ".join(str(problem.get(k)) for k in ("file", "element") if problem.get(k))
-        click.echo(f"  - {where}: {problem.get('message')}", err=True)
-    for field, message in err.fields.items():
-        click.echo(f"  - {field}: {message}", err=True)
-    sys.exit(1)
 
 
 @click.group("db")
@@ -109,6 +91,7 @@ def users_add(username, password, roles, region):
 @with_appcontext
 def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
+    require_secrets()
     if with_scheduler:
         from engine.timers.scheduler import build
 
@@ -118,11 +101,6 @@ def serve_command(host, port, with_scheduler):
 
 
 def init_app(app) -> None:
-    from api.cli_audit import audit_group, replay_command
-    from api.cli_security import keys_group, retention_group
-    from api.cli_timers import clock_group, scheduler_command
-    from api.demo import demo_command
-
     for command in (db_group, deploy_command, validate_command, users_group, demo_command, replay_command,
                     audit_group, scheduler_command, clock_group, keys_group, retention_group, serve_command):
         app.cli.add_command(command)

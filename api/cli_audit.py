@@ -6,10 +6,10 @@ alert on a tampered or diverging trail; a corrupted trail is reported, never a t
 import sys
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
-from api.cli import fail
+from api.cli_common import fail
+from api.extension import runtime as _rt
 from engine.audit import replay
 from engine.audit import verify as audit_verify
 from engine.errors import EngineError
@@ -29,7 +29,7 @@ def _break_line(chain_break: dict) -> str:
 def replay_command(instance_id):
     """Replay INSTANCE from its audit trail and compare the state hash after every event."""
     try:
-        result = replay.replay(current_app.extensions["levensloop"], instance_id, CLI_AUDITOR)
+        result = replay.replay(_rt(), instance_id, CLI_AUDITOR)
     except EngineError as err:
         fail(err)
     model = f"{result['process_model']} versie {result['version']}" if result["process_model"] else "onbekend model"
@@ -56,7 +56,7 @@ def audit_group():
 @with_appcontext
 def verify_command():
     """Check every hash chain (instances and deployments) and name the first broken link of each."""
-    report = audit_verify.verify_all(current_app.extensions["levensloop"])
+    report = audit_verify.verify_all(_rt())
     click.echo(f"Gecontroleerd: {report['chains']} ketens, {report['events']} gebeurtenissen.")
     for chain_break in report["breaks"]:
         click.echo(_break_line(chain_break))

@@ -1,14 +1,10 @@
 """``levensloop keys generate|rotate`` (data keys at rest) and ``levensloop retention purge``."""
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from api.extension import runtime as _rt
 from engine.audit import retention
 from engine.persistence import crypto, key_rotation
-
-
-def _rt():
-    return current_app.extensions["levensloop"]
 
 
 @click.group("keys")

@@ -2,16 +2,13 @@
 import logging
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from api.extension import runtime as _rt
+from api.secrets_config import require_secrets
 from engine.errors import EngineError
 from engine.notifications import sender
 from engine.timers import demo_clock, scheduler
-
-
-def _rt():
-    return current_app.extensions["levensloop"]
 
 
 @click.command("scheduler")
@@ -20,6 +17,7 @@ def _rt():
 @with_appcontext
 def scheduler_command(once, interval):
     """Fire due timers, retry failed timer steps and send notifications (runs until stopped)."""
+    require_secrets()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     if once:
         report = scheduler.tick(_rt(), sender.from_environment())

@@ -1,9 +1,10 @@
 """``levensloop demo``: one user per role (password 'demo'), processes/ deployed, demo casussen seeded."""
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from api.cli_common import fail, read_model_files
 from api.demo_seed import ensure_workers, seed_casussen
+from api.extension import runtime
 from engine.bootstrap import PROJECT_ROOT
 from engine.errors import Conflict, EngineError
 from engine.process_models import service as model_service
@@ -29,9 +30,8 @@ def create_demo_users(rt) -> list[str]:
 @with_appcontext
 def demo_command():
     """Create demo users, deploy processes/ and seed demo casussen in several phases."""
-    from api.cli import fail, read_model_files
 
-    rt = current_app.extensions["levensloop"]
+    rt = runtime()
     created = create_demo_users(rt)
     click.echo(f"Demogebruikers (wachtwoord '{DEMO_PASSWORD}'): {', '.join(sorted(ALL_ROLES))}"
                + ("" if created else " (bestonden al)"))

@@ -1,10 +1,18 @@
 """Shared fixtures: a fresh database per test (SQLite file, or PostgreSQL via DATABASE_URL),
 a simulated clock, the engine runtime, the Flask app and client, and small helpers."""
 import os
+import secrets
 import shutil
 from pathlib import Path
 
-import pytest
+from cryptography.fernet import Fernet
+
+# Test mode: random keys per test session, set before the app or runtime reads them (no public default).
+os.environ.setdefault("LEVENSLOOP_SECRET_KEY", secrets.token_urlsafe(32))
+os.environ.setdefault("LEVENSLOOP_DATA_KEYS", Fernet.generate_key().decode("ascii"))
+os.environ.setdefault("LEVENSLOOP_PSEUDONYM_KEY", secrets.token_urlsafe(32))
+
+import pytest  # noqa: E402  (after the keys above)
 from argon2 import PasswordHasher
 from sqlalchemy import MetaData, text
 
@@ -81,8 +89,8 @@ def rt(database_url, clock):
 
 @pytest.fixture
 def app(rt, tmp_path):
-    return create_app({"TESTING": True, "DATABASE_URL": rt.session_factory.kw["bind"].url,
-                       "SECRET_KEY": "test-secret"}, runtime=rt)
+    return create_app({"TESTING": True, "DATABASE_URL": rt.session_factory.kw["bind"].url},
+                      runtime=rt)
 
 
 @pytest.fixture

@@ -8,11 +8,8 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 
+from api.extension import runtime
 from engine.security import users
-
-
-def runtime():
-    return current_app.extensions["levensloop"]
 
 
 def _now() -> float:

@@ -12,9 +12,10 @@ from lxml import etree
 
 from engine.audit import access_log
 from engine.audit import trail as audit
-from engine.errors import Invalid, NotFound
+from engine.errors import Invalid
 from engine.instances import queries
-from engine.persistence.tables import ProcessInstance, ProcessVersion
+from engine.persistence.lookups import instance_or_404
+from engine.persistence.tables import ProcessVersion
 from engine.security.actors import Actor
 
 FORMATS = {"json": "application/json", "csv": "text/csv", "xes": "application/xml"}
@@ -35,9 +36,7 @@ def export(rt, instance_id: str, fmt: str, actor: Actor) -> tuple[str, str, str]
     if fmt not in FORMATS:
         raise Invalid("Onbekend exportformaat.", {"format": "Kies json, csv of xes."})
     with rt.uow() as uow:
-        instance = uow.session.get(ProcessInstance, instance_id)
-        if instance is None:
-            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        instance = instance_or_404(uow.session, instance_id)
         version = uow.session.get(ProcessVersion, instance.process_version_id)
         header = {"process_instance": instance_id, "process_model": version.process_id, "version": version.version}
         trail = [queries.event_view(e, actor) for e in audit.events_of(uow.session, instance_id)]

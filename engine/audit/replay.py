@@ -16,6 +16,7 @@ from engine.errors import Conflict, NotFound
 from engine.execution import step as steps
 from engine.execution import worklist
 from engine.instances import queries
+from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, ProcessInstance, ProcessVersion
 from engine.security.actors import Actor
 from engine.spiff import diagrams, runner, serialization
@@ -142,7 +143,7 @@ def replay(rt, instance_id: str, actor: Actor) -> dict:
     """Replay one instance for an auditor: the chain check and the step-by-step hash comparison."""
     access_log.require_auditor(actor)
     with rt.uow() as uow:
-        instance = _load(uow.session, instance_id)
+        instance = instance_or_404(uow.session, instance_id)
         events = audit.events_of(uow.session, instance_id)
         chain_break = verify.check_instance(instance, events)
         replayed = _purged(instance, events) or replay_events(rt, uow.session, instance_id, events)
@@ -164,7 +165,7 @@ def state_at(rt, instance_id: str, seq: int, actor: Actor) -> dict:
     """The instance as it was right after event ``seq``, rebuilt by replaying events 1..seq."""
     access_log.require_auditor(actor)
     with rt.uow() as uow:
-        _load(uow.session, instance_id)
+        instance_or_404(uow.session, instance_id)
         events = [e for e in audit.events_of(uow.session, instance_id) if e.seq <= seq]
         if seq < 1 or not events or events[-1].seq != seq:
             raise NotFound(f"Gebeurtenis {seq} van deze zaak bestaat niet.")
@@ -190,10 +191,3 @@ def _point_view(instance_id: str, event: AuditEvent, replayed: Replayed) -> dict
         "active_elements": sorted(set(markers["current"]) | set(markers["timers"])),
         "completed_elements": markers["completed"],
     }
-
-
-def _load(session, instance_id: str) -> ProcessInstance:
-    instance = session.get(ProcessInstance, instance_id)
-    if instance is None:
-        raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
-    return instance

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from engine.audit import access_log
 from engine.audit import trail as audit
-from engine.errors import NotFound
+from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, Deployment, ProcessInstance
 from engine.process_models import deployments
 from engine.security.actors import Actor
@@ -90,9 +90,7 @@ def verify_instance(rt, instance_id: str, actor: Actor) -> dict:
     """Report for one instance's chain, for an auditor."""
     access_log.require_auditor(actor)
     with rt.uow() as uow:
-        instance = uow.session.get(ProcessInstance, instance_id)
-        if instance is None:
-            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        instance = instance_or_404(uow.session, instance_id)
         events = audit.events_of(uow.session, instance_id)
         return _report([check_instance(instance, events)], chains=1, events=len(events))
 

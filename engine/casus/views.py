@@ -10,11 +10,10 @@ from engine.casus import access as casus_access
 from engine.casus import person as casus_person
 from engine.errors import NotFound
 from engine.instances import queries
-from engine.persistence.tables import AuditEvent, Casus, ProcessInstance, ProcessVersion, WorkTask
+from engine.persistence.tables import ACTIVE_STATUSES, AuditEvent, Casus, ProcessInstance, ProcessVersion, WorkTask
 from engine.security import authorization
 from engine.security.actors import Actor
 
-ACTIVE_STATUSES = ("running", "error")
 PERSONAL_KEYS = queries.PERSONAL_KEYS | {"person"}
 
 

@@ -4,6 +4,7 @@ from sqlalchemy import or_, select
 from engine.audit import access_log
 from engine.audit import trail as audit
 from engine.errors import Forbidden, NotFound
+from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import Casus, Deployment, ProcessInstance, ProcessVersion, WorkTask
 from engine.process_models import deployments
 from engine.security import authorization
@@ -57,9 +58,7 @@ def instance_view(session, instance: ProcessInstance, actor: Actor, required: bo
 
 def get_instance(rt, instance_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
-        instance = uow.session.get(ProcessInstance, instance_id)
-        if instance is None:
-            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        instance = instance_or_404(uow.session, instance_id)
         view = instance_view(uow.session, instance, actor)
     access_log.record(rt, actor, instance_id, "zaak", [view["data"]], PERSONAL_KEYS)
     return view
@@ -131,9 +130,7 @@ def _task_data(instance: ProcessInstance, task_id: str) -> dict:
 
 def events(rt, instance_id: str, actor: Actor) -> list[dict]:
     with rt.uow() as uow:
-        instance = uow.session.get(ProcessInstance, instance_id)
-        if instance is None:
-            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        instance = instance_or_404(uow.session, instance_id)
         view = case_view(uow.session, instance, actor)
         trail = [event_view(e, actor, view) for e in audit.events_of(uow.session, instance_id)]
     access_log.record(rt, actor, instance_id, "audittrail", [e["inputs"] for e in trail], PERSONAL_KEYS)
@@ -178,9 +175,7 @@ def _version_xml(session, version: ProcessVersion) -> str:
 def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
     """The BPMN XML of the instance's version with the ids to highlight (for bpmn-js markers)."""
     with rt.uow() as uow:
-        instance = uow.session.get(ProcessInstance, instance_id)
-        if instance is None:
-            raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+        instance = instance_or_404(uow.session, instance_id)
         case_view(uow.session, instance, actor)
         version = uow.session.get(ProcessVersion, instance.process_version_id)
         return {"xml": _version_xml(uow.session, version), **diagrams.element_markers(instance.state or {})}

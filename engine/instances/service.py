@@ -8,7 +8,8 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
 from engine.instances import queries
-from engine.persistence.tables import ProcessInstance, WorkTask
+from engine.persistence.lookups import instance_or_404
+from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
 from engine.process_models import deployments, forms
 from engine.security import authorization
 from engine.security.actors import Actor
@@ -20,12 +21,6 @@ from engine.timers import firing
 def _require_writer(actor: Actor, action: str) -> None:
     authorization.require(actor, action, "Uw rol mag geen zaken starten of wijzigen.")
 
-
-def _load(session, instance_id: str) -> ProcessInstance:
-    instance = session.get(ProcessInstance, instance_id)
-    if instance is None:
-        raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
-    return instance
 
 
 def _require_status(instance: ProcessInstance, *allowed: str) -> None:
@@ -53,7 +48,7 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
             raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
         if row.state != "ready":
             raise Conflict("Deze taak is al afgerond.")
-        instance = _load(uow.session, row.instance_id)
+        instance = instance_or_404(uow.session, row.instance_id)
         _require_status(instance, "running")
         if row.form:
             schema = deployments.form_file(uow.session, instance.process_version_id, row.form)
@@ -76,14 +71,14 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
     with rt.uow() as uow:
         if instance_id is not None:
             targets = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
-            _load(uow.session, instance_id)
+            instance_or_404(uow.session, instance_id)
         else:
             targets = subscriptions.waiting_instances(uow.session, name, correlation or {})
     if not targets:
         raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
     for target in targets:
         with rt.uow() as uow:
-            instance = _load(uow.session, target)
+            instance = instance_or_404(uow.session, target)
             _require_status(instance, "running")
             command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
             steps.execute(rt, uow, instance, command, "message_delivered", actor)
@@ -94,7 +89,7 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
 def retry(rt, instance_id: str, actor: Actor) -> dict:
     _require_writer(actor, ACT)
     with rt.uow() as uow:
-        instance = _load(uow.session, instance_id)
+        instance = instance_or_404(uow.session, instance_id)
         _require_status(instance, "error")
         steps.execute(rt, uow, instance, {"type": "retry"}, "retried", actor)
         uow.commit()
@@ -105,8 +100,8 @@ def cancel(rt, instance_id: str, actor: Actor) -> dict:
     if not authorization.allows(actor, CANCEL):
         raise Forbidden("Alleen procesregisseur of coördinator mag een zaak annuleren.")
     with rt.uow() as uow:
-        instance = _load(uow.session, instance_id)
-        _require_status(instance, "running", "error")
+        instance = instance_or_404(uow.session, instance_id)
+        _require_status(instance, *ACTIVE_STATUSES)
         steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor)
         uow.commit()
         return queries.instance_view(uow.session, instance, actor, required=False)

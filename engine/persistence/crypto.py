@@ -6,17 +6,12 @@ with the first, and every key still decrypts, so keys can be rotated without dow
 written before that is an error rather than a silent plaintext write.
 """
 import json
-import logging
 import os
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from sqlalchemy import Text, TypeDecorator
 
 ENV_KEYS = "LEVENSLOOP_DATA_KEYS"
-# Public on purpose: development and test databases only. A production start logs a warning.
-DEVELOPMENT_KEY = "bGV2ZW5zbG9vcC1vbnR3aWtrZWxzbGV1dGVsLTAwMDE="
-
-log = logging.getLogger(__name__)
 
 
 class KeyRingError(RuntimeError):
@@ -62,7 +57,6 @@ class KeyRing:
 
 
 _installed: KeyRing | None = None
-_warned = False  # the development-key warning is logged once per process
 
 
 def generate_key() -> str:
@@ -70,28 +64,20 @@ def generate_key() -> str:
 
 
 def keys_from_environment(environ=os.environ) -> list[str]:
-    """The configured keys, or the development key (with a warning) when none are set."""
-    keys = [k.strip() for k in environ.get(ENV_KEYS, "").split(",") if k.strip()]
-    if keys:
-        return keys
-    global _warned
-    if not _warned:
-        _warned = True
-        log.warning("%s is niet gezet: persoonsgegevens worden versleuteld met de openbare "
-                    "ontwikkelsleutel. Zet in productie een eigen sleutel (levensloop keys generate).", ENV_KEYS)
-    return [DEVELOPMENT_KEY]
+    """The configured keys; none set is an empty list (there is no public fallback key)."""
+    return [k.strip() for k in environ.get(ENV_KEYS, "").split(",") if k.strip()]
 
 
-def install(keys: list[str]) -> KeyRing:
-    """Make ``keys`` the ring every encrypted column uses in this process."""
+def install(keys: list[str]) -> KeyRing | None:
+    """Make ``keys`` the ring every encrypted column uses in this process; no keys: none (reads fail)."""
     global _installed
-    _installed = KeyRing(keys)
+    _installed = KeyRing(keys) if keys else None
     return _installed
 
 
 def key_ring() -> KeyRing:
     if _installed is None:
-        raise KeyRingError("Geen sleutelring geïnstalleerd: bouw eerst de runtime (build_runtime).")
+        raise KeyRingError(f"Geen sleutelring: zet {ENV_KEYS} (levensloop keys generate) en bouw de runtime.")
     return _installed
 
 

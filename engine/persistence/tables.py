@@ -71,6 +71,10 @@ class ProcessVersion(Base):
     deployed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+#: Statuses of an instance that is not over: it runs, or waits in an incident for a retry.
+ACTIVE_STATUSES = ("running", "error")
+
+
 class ProcessInstance(Base):
     """A running (or finished) workflow; ``lock_version`` guards against lost updates."""
 

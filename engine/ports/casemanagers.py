@@ -8,12 +8,11 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from engine.persistence.tables import ProcessInstance, User
+from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, User
 from engine.spiff.state_data import process_data
 from handlers.config import REGIO_NAAM
 
 DUO_ROLES = ("casemanager_zorg", "casusregisseur_gemeente")
-ACTIVE_STATUSES = ("running", "error")
 
 
 def region_code(region: str | None) -> str | None:

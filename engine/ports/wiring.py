@@ -12,8 +12,6 @@ from engine.ports.casemanagers import DatabaseCaseManagers
 from handlers.ports import BEDDEN, CASEMANAGERS, PSEUDONIEM_SLEUTEL
 
 PSEUDONYM_KEY_ENV = "LEVENSLOOP_PSEUDONYM_KEY"
-#: Only for development and tests: set LEVENSLOOP_PSEUDONYM_KEY in production.
-DEV_PSEUDONYM_KEY = "levensloop-ontwikkelsleutel-niet-voor-productie"
 
 
 @dataclass(frozen=True)
@@ -24,9 +22,11 @@ class EnvironmentKey:
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> "EnvironmentKey":
-        return cls(environ.get(PSEUDONYM_KEY_ENV, DEV_PSEUDONYM_KEY).encode())
+        return cls(environ.get(PSEUDONYM_KEY_ENV, "").encode())
 
     def key(self) -> bytes:
+        if not self.secret:  # no public fallback: a pseudonym needs the installation's own key
+            raise RuntimeError(f"{PSEUDONYM_KEY_ENV} is niet gezet.")
         return self.secret
 
 

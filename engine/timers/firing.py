@@ -18,7 +18,7 @@ from engine.clock import FixedClock
 from engine.errors import Conflict
 from engine.execution import step as steps
 from engine.notifications import outbox
-from engine.persistence.tables import ProcessInstance, TimerRetry
+from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, TimerRetry
 from engine.security.actors import SYSTEM
 from engine.spiff.canonical import state_hash
 
@@ -126,7 +126,7 @@ def _record_crash(rt, instance_id: str, now: datetime, err: Exception) -> None:
     with rt.uow() as uow:
         instance = uow.session.scalars(select(ProcessInstance).where(ProcessInstance.id == instance_id)
                                        .with_for_update(of=ProcessInstance)).first()
-        if instance is None or instance.status not in ("running", "error"):
+        if instance is None or instance.status not in ACTIVE_STATUSES:
             return
         pending = uow.session.get(TimerRetry, instance_id)
         attempts = (pending.attempts if pending else 0) + 1

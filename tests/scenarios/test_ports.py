@@ -5,7 +5,7 @@ from sqlalchemy.exc import IntegrityError
 
 from engine.persistence.tables import BedReservation
 from engine.ports.casemanagers import region_code
-from engine.ports.wiring import DEV_PSEUDONYM_KEY, EnvironmentKey
+from engine.ports.wiring import EnvironmentKey
 from handlers import HandlerError
 from tests.conftest import ON_POSTGRES
 from tests.scenarios.paths import INTAKE, duo, start_cycle
@@ -84,4 +84,5 @@ def test_caseload_counts_active_casussen_once_each(driver):
 
 def test_the_pseudonym_key_comes_from_the_environment():
     assert EnvironmentKey.from_environment({"LEVENSLOOP_PSEUDONYM_KEY": "geheim"}).key() == b"geheim"
-    assert EnvironmentKey.from_environment({}).key() == DEV_PSEUDONYM_KEY.encode()
+    with pytest.raises(RuntimeError, match="LEVENSLOOP_PSEUDONYM_KEY"):
+        EnvironmentKey.from_environment({}).key()

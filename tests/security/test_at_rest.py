@@ -16,6 +16,7 @@ from tests.security.ketencase import BSN, NAAM, SECRETS, driver, register  # noq
 
 AUDITOR = actor("auditor")
 OLD_KEY, NEW_KEY = crypto.generate_key(), crypto.generate_key()
+ENV_KEY = crypto.keys_from_environment()[0]  # the session's key (tests/conftest.py)
 
 
 @pytest.fixture
@@ -66,9 +67,9 @@ def test_the_audit_chain_and_replay_still_verify_over_encrypted_data(rt, driver)
 
 
 def test_rotation_re_encrypts_every_value_so_the_old_key_can_go(rt, driver, key_ring):
-    key_ring([OLD_KEY, crypto.DEVELOPMENT_KEY])  # the deployment events were written with the latter
+    key_ring([OLD_KEY, ENV_KEY])  # the deployment events were written with the latter
     intake = register(driver)
-    key_ring([NEW_KEY, OLD_KEY, crypto.DEVELOPMENT_KEY])
+    key_ring([NEW_KEY, OLD_KEY, ENV_KEY])
     counts = key_rotation.rotate(rt, batch_size=3)
     assert counts["process_instances.state"]["rotated"] >= 1
     assert counts["audit_events.inputs"]["rotated"] >= 2

@@ -1,0 +1,64 @@
+"""Installation secrets: required outside demo/test mode, generated per installation in demo mode.
+
+No documented value ever signs or encrypts anything: ``serve`` and ``scheduler`` refuse to start
+unless every variable in ``REQUIRED`` is set, except with ``LEVENSLOOP_MODE=demo`` (``make run``),
+which creates random keys once under ``instance/secrets.json`` (git-ignored) and uses those.
+"""
+import json
+import os
+import secrets
+from pathlib import Path
+
+import click
+from cryptography.fernet import Fernet
+
+SECRET_KEY_ENV = "LEVENSLOOP_SECRET_KEY"
+#: Older secret keys, comma-separated: still accepted for tokens and cookies during a rotation.
+SECRET_KEY_FALLBACKS_ENV = "LEVENSLOOP_SECRET_KEY_FALLBACKS"
+MODE_ENV = "LEVENSLOOP_MODE"
+REQUIRED = (SECRET_KEY_ENV, "LEVENSLOOP_DATA_KEYS", "LEVENSLOOP_PSEUDONYM_KEY")
+
+
+def demo_mode(environ=os.environ) -> bool:
+    return environ.get(MODE_ENV, "").strip().lower() == "demo"
+
+
+def _generated() -> dict[str, str]:
+    return {SECRET_KEY_ENV: secrets.token_urlsafe(48),
+            "LEVENSLOOP_DATA_KEYS": Fernet.generate_key().decode("ascii"),
+            "LEVENSLOOP_PSEUDONYM_KEY": secrets.token_urlsafe(48)}
+
+
+def load_demo_secrets(instance_path: str, environ=os.environ) -> None:
+    """Fill unset secrets from ``instance/secrets.json``, creating it (mode 0600) on first use."""
+    path = Path(instance_path) / "secrets.json"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            json.dump(_generated(), out)
+    for name, value in json.loads(path.read_text()).items():
+        environ.setdefault(name, value)
+
+
+def missing(environ=os.environ) -> list[str]:
+    return [name for name in REQUIRED if not environ.get(name, "").strip()]
+
+
+def require_secrets(environ=os.environ) -> None:
+    """Stop a server command, naming each unset variable (in Dutch and English)."""
+    absent = missing(environ)
+    if absent and not demo_mode(environ):
+        names = ", ".join(absent)
+        raise click.ClickException(
+            f"Niet gestart: zet eerst {names} (geheime sleutels; zie README, 'levensloop keys generate'), "
+            f"of {MODE_ENV}=demo voor een demo. / Not started: set {names} first, or {MODE_ENV}=demo.")
+
+
+def secret_key(environ=os.environ) -> str:
+    """The configured secret key; unset, a random per-process key (nothing public signs a token)."""
+    return environ.get(SECRET_KEY_ENV, "").strip() or secrets.token_urlsafe(48)
+
+
+def secret_key_fallbacks(environ=os.environ) -> list[str]:
+    return [k.strip() for k in environ.get(SECRET_KEY_FALLBACKS_ENV, "").split(",") if k.strip()]
