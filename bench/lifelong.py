@@ -31,6 +31,7 @@ from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser  # noqa: E402
 from SpiffWorkflow.util.task import TaskState  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from bench import ephemeral_keys  # noqa: E402
 from engine.bootstrap import build_runtime  # noqa: E402  (first: engine.authorization must not load first)
 from engine.casus import service as casus
 from engine.casus import views
@@ -101,6 +102,7 @@ def engine_run(url: str) -> dict:
     """Bring casussen to cycle 1000 and 100, register a fresh one, then step the three in turn."""
     upgrade(url)
     clock = SimulatedClock()
+    ephemeral_keys.install()
     rt = build_runtime(url, clock=clock)
     files = {name: (BPMN / name).read_text(encoding="utf-8") for name in ("cycle_intake.bpmn", "cycle_monthly.bpmn")}
     model_service.deploy(rt, files, OWNER)

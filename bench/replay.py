@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from engine.audit import replay
 from engine.audit import trail as audit
+from bench import ephemeral_keys  # noqa: E402
 from engine.bootstrap import build_runtime  # noqa: E402
 from engine.clock import SimulatedClock  # noqa: E402
 from engine.instances import service as instances
@@ -67,6 +68,7 @@ def main(events: int) -> None:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp}/bench.sqlite3"
         upgrade(url)
         clock = SimulatedClock()
+        ephemeral_keys.install()
         rt = build_runtime(url, clock=clock)
         instance_id, live_seconds, state_bytes = build(rt, clock, events)
         rows = [(n, time_prefix(rt, instance_id, n)) for n in CHECKPOINTS if n < events]

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select, update  # noqa: E402
 
+from bench import ephemeral_keys  # noqa: E402
 from engine.bootstrap import build_runtime  # noqa: E402
 from engine.clock import SimulatedClock  # noqa: E402
 from engine.instances import service as instances
@@ -61,6 +62,7 @@ def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     upgrade(url)
     clock = SimulatedClock()
+    ephemeral_keys.install()
     rt = build_runtime(url, clock=clock)
     model_service.deploy(rt, {MODEL.name: MODEL.read_text(encoding="utf-8")}, OWNER)
     first = instances.start(rt, "timer_date", {}, WORKER)["id"]
