@@ -32,7 +32,7 @@ from SpiffWorkflow.util.task import TaskState  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from bench import ephemeral_keys  # noqa: E402
-from engine.bootstrap import build_runtime  # noqa: E402  (first: engine.authorization must not load first)
+from engine.bootstrap import build_runtime  # noqa: E402  (first: engine.security.authorization must not load first)
 from engine.casus import service as casus
 from engine.casus import views
 from engine.clock import SimulatedClock  # noqa: E402
