@@ -89,10 +89,10 @@ class _Seeder:
 
     def register(self) -> str:
         naam, geboren = PERSONEN[self.casus_id]
-        intake = instances.start(self.rt, "levensloop_intake", {"casus_id": self.casus_id},
+        intake = instances.start(self.rt, "levensloop_intake", {"casus_id": self.casus_id, "regio": REGIO},
                                  Actor("aanmelder", frozenset({"aanmelder"}), REGION))["id"]
         self.complete(intake, "aanmelding", {
-            "persoon": {"naam": naam, "geboortedatum": geboren}, "regio": REGIO, "gemeente": "Nijmegen",
+            "persoon": {"naam": naam, "geboortedatum": geboren}, "gemeente": "Nijmegen",
             "aanmelder_organisatie": "Politie Oost-Nederland", "strafrechtelijke_titel": False,
             "problematiek": {"gevaarlijk_gedrag": True, "stoornis": "psychische_stoornis",
                              "toelichting": "Herhaaldelijk dreigend gedrag in de wijk."},

@@ -27,7 +27,7 @@ def register():
     person = {key: value for key, value in person.items() if value}
     region = request.form.get("regio", "")
     try:
-        view = casus.register(runtime(), person, region, g.actor, data={"persoon": person, "regio": region})
+        view = casus.register(runtime(), person, region, g.actor, data={"persoon": person})
     except Invalid as err:
         return _list_page(error=err.message, fields=err.fields, values=request.form, status=422)
     flash(f"Casus {view['pseudonym']} is aangemeld. Vul nu de aanmelding in.", "melding")

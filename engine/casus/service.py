@@ -24,10 +24,10 @@ DEFAULT_PROCESS = "levensloop_intake"
 
 def register(rt, person: dict, region: str, actor: Actor, process_id: str | None = None,
              data: dict | None = None) -> dict:
-    """Create the casus and start its first instance with ``casus_id`` in its data; one unit of work."""
+    """Create the casus and start its first instance with ``casus_id`` and ``regio`` (the region's code) in
+    its data; one unit of work. Those are the engine's to write: caller data may not hold them."""
     access.require_registrar(actor)
-    if data is not None and not isinstance(data, dict):
-        raise Invalid("Ongeldige startgegevens.", {"data": "Verwacht een object."})
+    instances.check_start_data(data)
     code = region_code(region)
     if code is None:
         raise Invalid("Onbekende regio.", {"region": f"Onbekende regio '{region}'."})
@@ -39,7 +39,7 @@ def register(rt, person: dict, region: str, actor: Actor, process_id: str | None
         casus_person.write(casus, person)
         uow.session.add(casus)
         version = deployments.latest_version(uow.session, process_id or DEFAULT_PROCESS)
-        instance, outcome = step.start(rt, uow, version, {**(data or {}), "casus_id": casus_id}, actor,
+        instance, outcome = step.start(rt, uow, version, {**(data or {}), "casus_id": casus_id, "regio": code}, actor,
                                         casus_id=casus_id, cycle=0)
         if outcome.status == "completed":
             chain.on_completed(rt, uow, instance, serialization.load(outcome.state, None), outcome,

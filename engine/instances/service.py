@@ -28,10 +28,15 @@ def _require_status(instance: ProcessInstance, *allowed: str) -> None:
         raise Conflict(f"Deze zaak heeft status '{instance.status}'; deze actie kan nu niet.")
 
 
-def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
-    _require_writer(actor, START)
+def check_start_data(data) -> None:
+    """Start data is an object."""
     if data is not None and not isinstance(data, dict):
         raise Invalid("Ongeldige startgegevens.", {"data": "Verwacht een object."})
+
+
+def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
+    _require_writer(actor, START)
+    check_start_data(data)
     with rt.uow() as uow:
         version = deployments.latest_version(uow.session, process_id)
         instance, _ = steps.start(rt, uow, version, data or {}, actor)
@@ -50,11 +55,8 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
             raise Conflict("Deze taak is al afgerond.")
         instance = instance_or_404(uow.session, row.instance_id)
         _require_status(instance, "running")
-        if row.form:
-            schema = deployments.form_file(uow.session, instance.process_version_id, row.form)
-            forms.validate(schema or {}, data)
-        elif not isinstance(data, dict):
-            raise Invalid("Formuliergegevens moeten een object zijn.", {"data": "Verwacht een object."})
+        schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
+        forms.validate(schema or {}, data)
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)

@@ -3,6 +3,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
 from engine.errors import Invalid
+from engine.process_models.declared_fields import undeclared_fields
 
 MESSAGES = {
     "required": "Dit veld is verplicht.",
@@ -47,13 +48,19 @@ def _message(error) -> str:
     return template.format(expected=error.validator_value)
 
 
+def submission_errors(schema: dict, data: dict) -> dict[str, str]:
+    """Every field error of a submission: the schema's, and each field the (closed) form does not declare."""
+    return {**field_errors(schema, data), **undeclared_fields(schema, data)}
+
+
 def validate(schema: dict, data: dict) -> None:
-    """Raise Invalid with per-field Dutch errors when ``data`` does not satisfy ``schema``."""
+    """Raise Invalid with per-field Dutch errors when ``data`` does not satisfy ``schema`` or holds a
+    field the form does not declare."""
     if not isinstance(data, dict):
         raise Invalid("Formuliergegevens moeten een object zijn.", {"_": "Verwacht een object."})
-    errors = field_errors(schema, data)
+    errors = submission_errors(schema, data)
     if errors:
         raise Invalid("Het formulier bevat fouten.", errors)
 
 
-__all__ = ["SchemaError", "check_schema", "field_errors", "validate"]
+__all__ = ["SchemaError", "check_schema", "field_errors", "submission_errors", "validate"]

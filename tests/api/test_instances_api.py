@@ -9,7 +9,7 @@ PATH = "/api/v1/process-instances"
 
 @pytest.fixture
 def started(client, upload, worker):
-    upload("gw_parallel.bpmn")
+    upload("gw_parallel.bpmn", "waarde-schema.json")
     response = client.post(PATH, json={"process_model": "gw_parallel", "data": {"dossier": 7}}, headers=worker)
     assert response.status_code == 201
     return response.json
@@ -41,7 +41,7 @@ def test_events_show_type_actor_clock_time_inputs_and_state_hash(client, clock, 
 @pytest.mark.parametrize("body", [{}, {"process_model": ""}, {"process_model": "gw_parallel", "data": [1]},
                                   {"process_model": "gw_parallel", "extra": 1}])
 def test_malformed_start_is_422(client, upload, worker, body):
-    upload("gw_parallel.bpmn")
+    upload("gw_parallel.bpmn", "waarde-schema.json")
     assert error(client.post(PATH, json=body, headers=worker), 422, "invalid")["fields"]
 
 

@@ -50,6 +50,15 @@ def test_form_data_violating_the_schema_is_422_per_field(client, task, worker):
     assert [t["id"] for t in still["ready_tasks"]] == [task["id"]]
 
 
+def test_a_field_the_form_does_not_declare_is_422_by_name_and_nothing_is_written(client, task, worker):
+    injected = {**VALID, "duo": {"casemanager_zorg": {"id": "aanmelder"}}, "regio": "gelderland_midden"}
+    response = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": injected}, headers=worker)
+    assert error(response, 422, "invalid")["fields"] == {"duo": "Onbekend veld.", "regio": "Onbekend veld."}
+    still = client.get(f"/api/v1/process-instances/{task['process_instance']}", headers=worker).json
+    assert [t["id"] for t in still["ready_tasks"]] == [task["id"]]
+    assert "duo" not in still["data"] and "regio" not in still["data"]
+
+
 @pytest.mark.parametrize("kwargs", [{"json": {"data": "tekst"}}, {"json": {"data": VALID, "extra": 1}},
                                     {"json": [VALID]}, {"data": "{kapot", "content_type": "application/json"}])
 def test_malformed_complete_body_is_422(client, task, worker, kwargs):

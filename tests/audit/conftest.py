@@ -41,7 +41,7 @@ def outside(rt):
 @pytest.fixture
 def scenario(rt, clock, deploy, outside):
     """Run one instance through every kind of step; returns a function taking the gateway choice."""
-    deploy("audit_scenario.bpmn")
+    deploy("audit_scenario.bpmn", "audit-scenario-schema.json")
 
     def run(spoed: bool = True) -> str:
         view = instances.start(rt, "audit_scenario", dict(START_DATA), AANMELDER)

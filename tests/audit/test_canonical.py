@@ -18,7 +18,7 @@ def stored(rt, instance_id):
 
 
 def test_same_inputs_at_the_same_time_give_the_same_hash_despite_random_task_ids(rt, deploy, outside):
-    deploy("audit_scenario.bpmn")
+    deploy("audit_scenario.bpmn", "audit-scenario-schema.json")
     first = instances.start(rt, "audit_scenario", dict(START_DATA), AANMELDER)
     second = instances.start(rt, "audit_scenario", dict(START_DATA), AANMELDER)
     (state_1, [(hash_1, _)]), (state_2, [(hash_2, _)]) = stored(rt, first["id"]), stored(rt, second["id"])
@@ -29,7 +29,7 @@ def test_same_inputs_at_the_same_time_give_the_same_hash_despite_random_task_ids
 
 
 def test_a_completed_task_is_recorded_by_its_canonical_position(rt, deploy, outside):
-    deploy("audit_scenario.bpmn")
+    deploy("audit_scenario.bpmn", "audit-scenario-schema.json")
     view = instances.start(rt, "audit_scenario", dict(START_DATA), AANMELDER)
     state_before, _ = stored(rt, view["id"])
     task_id = view["ready_tasks"][0]["id"]

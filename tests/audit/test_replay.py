@@ -28,7 +28,7 @@ def test_every_kind_of_step_replays_verified(rt, scenario, outside, spoed):
 
 def test_replay_uses_the_recorded_version_after_a_newer_one_is_deployed(rt, scenario):
     instance_id = scenario()
-    files = bpmn_files("audit_scenario.bpmn")
+    files = bpmn_files("audit_scenario.bpmn", "audit-scenario-schema.json")
     files["audit_scenario.bpmn"] = files["audit_scenario.bpmn"].replace('"P1D"', '"P2D"')
     assert model_service.deploy(rt, files, OWNER).version == 2
     result = replay.replay(rt, instance_id, AUDITOR)

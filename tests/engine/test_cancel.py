@@ -12,7 +12,7 @@ REGISSEUR = actor("procesregisseur")
 
 @pytest.fixture
 def running(rt, deploy):
-    deploy("gw_parallel.bpmn")
+    deploy("gw_parallel.bpmn", "waarde-schema.json")
     return instances.start(rt, "gw_parallel", {}, WORKER)
 
 

@@ -14,7 +14,7 @@ def test_exclusive_gateway_takes_the_branch_whose_condition_holds(rt, deploy, co
 
 
 def test_parallel_join_waits_for_both_branches(rt, deploy, complete):
-    deploy("gw_parallel.bpmn")
+    deploy("gw_parallel.bpmn", "waarde-schema.json")
     view = instances.start(rt, "gw_parallel", {}, WORKER)
     assert ready(view) == ["task_a", "task_b"]
     view = complete(view, "task_b", {"b": 2})

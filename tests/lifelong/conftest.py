@@ -17,7 +17,8 @@ REGISSEUR = actor("procesregisseur")
 CASEMANAGER = Actor("cm_anna", frozenset({"casemanager_zorg"}), "Gelderland-Zuid")
 PERSON = {"naam": "Jan de Vries", "bsn": "999990019", "geboortedatum": "1980-02-01", "adres": "Markt 1, Nijmegen",
           "telefoon": "024-1234567"}
-MODELS = ("cycle_intake.bpmn", "cycle_monthly.bpmn")
+MODELS = ("cycle_intake.bpmn", "cycle_monthly.bpmn", "inclusie-schema.json",
+          "evaluatie-keuze-schema.json")
 
 
 class Casussen:

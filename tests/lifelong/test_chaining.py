@@ -32,7 +32,8 @@ def test_registering_starts_the_intake_under_the_new_casus(casussen):
     assert [(i["cycle"], i["process_model"], i["status"]) for i in view["instances"]] == [
         (0, "cycle_intake", "running")]
     assert [t["element"] for t in view["current_tasks"]] == ["inclusie"]
-    assert queries.get_instance(casussen.rt, view["current_instance"], REGISSEUR)["data"] == {"casus_id": casus_id}
+    assert queries.get_instance(casussen.rt, view["current_instance"], REGISSEUR)["data"] == {"casus_id": casus_id,
+                                                                                           "regio": "gelderland_zuid"}
 
 
 def test_inclusion_chains_to_the_first_cycle_in_the_same_step(casussen):
@@ -42,7 +43,8 @@ def test_inclusion_chains_to_the_first_cycle_in_the_same_step(casussen):
     assert chain(casussen.rt, casus_id) == [(0, "cycle_intake", "completed"), (1, "cycle_monthly", "running")]
     cycle = casussen.current(casus_id)
     assert queries.get_instance(casussen.rt, cycle.id, CASEMANAGER)["data"] == {
-        "teller": 0, "duo": {"casemanager_zorg": {"id": "cm_anna"}}, "casus_id": casus_id}  # not 'includeren'
+        "teller": 0, "duo": {"casemanager_zorg": {"id": "cm_anna"}}, "casus_id": casus_id,
+        "regio": "gelderland_zuid"}  # not 'includeren'
     view = casussen.view(casus_id)
     assert view["status"] == "geincludeerd" and view["duo"]["casemanager_zorg"] == "cm_anna"
     with casussen.rt.uow() as uow:
@@ -75,8 +77,9 @@ def test_an_end_without_chain_to_closes_the_casus(casussen):
 def test_the_next_cycle_runs_the_newest_version_while_the_running_one_keeps_its_own(casussen, deploy):
     casus_id = casussen.register()
     casussen.include(casus_id)
-    renamed = bpmn_files("cycle_monthly.bpmn")["cycle_monthly.bpmn"].replace('name="Evaluatie"', 'name="Evaluatie v2"')
-    assert model_service.deploy(casussen.rt, {"cycle_monthly.bpmn": renamed}, OWNER).version == 2
+    files = bpmn_files("cycle_monthly.bpmn", "evaluatie-keuze-schema.json")
+    files["cycle_monthly.bpmn"] = files["cycle_monthly.bpmn"].replace('name="Evaluatie"', 'name="Evaluatie v2"')
+    assert model_service.deploy(casussen.rt, files, OWNER).version == 2
     view = casussen.view(casus_id)
     assert [t["name"] for t in view["current_tasks"]] == ["Evaluatie"]
     casussen.cycle(casus_id)
@@ -86,7 +89,7 @@ def test_the_next_cycle_runs_the_newest_version_while_the_running_one_keeps_its_
 
 
 def test_a_chain_to_an_undeployed_process_refuses_the_step(rt, deploy, clock):
-    deploy("cycle_intake.bpmn")
+    deploy("cycle_intake.bpmn", "inclusie-schema.json")
     casussen = Casussen(rt, clock)
     casus_id = casussen.register()
     with pytest.raises(NotFound, match="cycle_monthly"):
@@ -103,7 +106,7 @@ def test_afsluiting_closes_the_casus_and_starts_nothing(casussen):
 
 
 def test_deploy_refuses_an_unknown_casus_status(rt):
-    files = bpmn_files("cycle_monthly.bpmn")
+    files = bpmn_files("cycle_monthly.bpmn", "evaluatie-keuze-schema.json")
     files["cycle_monthly.bpmn"] = files["cycle_monthly.bpmn"].replace('value="afgesloten"', 'value="gesloten"')
     with pytest.raises(DeployRefused) as refused:
         model_service.deploy(rt, files, OWNER)

@@ -3,7 +3,7 @@
 PERSOON = {"naam": "Piet Pietersen", "bsn": "123456782", "geboortedatum": "1985-03-07"}
 
 AANMELDING = {
-    "persoon": PERSOON, "regio": "gelderland_zuid", "gemeente": "Nijmegen",
+    "persoon": PERSOON, "gemeente": "Nijmegen",
     "aanmelder_organisatie": "Politie Oost-Nederland",
     "problematiek": {"gevaarlijk_gedrag": True, "stoornis": "beide", "toelichting": "Dreigt buren met geweld."},
     "strafrechtelijke_titel": False,

@@ -9,7 +9,7 @@ PARTNERS = [p["organisatie"] for p in f.AANMELDING["partners"]]
 
 def register(d: Driver, casus_id: str = "C-1") -> str:
     """A new aanmelding, filled in and accepted: Casus Op Maat and the melding are both open."""
-    intake = d.start(INTAKE, {"casus_id": casus_id})
+    intake = d.start(INTAKE, {"casus_id": casus_id, "regio": "gelderland_zuid"})
     d.complete(intake, "aanmelding", f.AANMELDING)
     return intake
 

@@ -21,8 +21,8 @@ OTHER_REGION = "Noord- en Oost-Gelderland"
 def register(driver: Driver, casus_id: str = "C-QX", by: Actor | None = None, regio: str = "gelderland_zuid") -> str:
     """Start an intake (as ``by``, default the user 'aanmelder') and fill in the aanmelding."""
     by = by or Actor("aanmelder", frozenset({"aanmelder"}), REGION)
-    intake = instances.start(driver.rt, "levensloop_intake", {"casus_id": casus_id}, by)["id"]
-    driver.complete(intake, "aanmelding", {**AANMELDING, "regio": regio})
+    intake = instances.start(driver.rt, "levensloop_intake", {"casus_id": casus_id, "regio": regio}, by)["id"]
+    driver.complete(intake, "aanmelding", AANMELDING)
     return intake
 
 
