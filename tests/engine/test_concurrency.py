@@ -37,7 +37,7 @@ def race(rt, task_id: str) -> list:
 
 @pytest.mark.parametrize("attempt", range(8))
 def test_simultaneous_completion_gives_one_success_and_one_conflict(rt, deploy, attempt):
-    deploy("gw_exclusive.bpmn")
+    deploy("gw_exclusive.bpmn", "door-schema.json")
     view = instances.start(rt, "gw_exclusive", {"score": 1}, WORKER)
     outcomes = race(rt, view["ready_tasks"][0]["id"])
     assert sorted(map(type, outcomes), key=str) == sorted([str, Conflict], key=str), outcomes

@@ -7,7 +7,7 @@ from tests.engine.conftest import WORKER, ready
 
 @pytest.mark.parametrize(("score", "branch"), [(12, "review_high"), (10, "review_high"), (3, "review_low")])
 def test_exclusive_gateway_takes_the_branch_whose_condition_holds(rt, deploy, complete, score, branch):
-    deploy("gw_exclusive.bpmn")
+    deploy("gw_exclusive.bpmn", "door-schema.json")
     view = instances.start(rt, "gw_exclusive", {"score": score}, WORKER)
     assert ready(view) == [branch]
     assert complete(view, branch)["status"] == "completed"
