@@ -11,7 +11,7 @@ from api import schemas
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
 SCHEMAS = [
-    "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "MessageRequest",
+    "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "CancelRequest", "MessageRequest",
     "MessageResponse", "Task", "TaskDetail", "Instance", "InstanceSummary", "Event", "ProcessModel",
     "DeployResponse", "Error",
     "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",

@@ -2,7 +2,7 @@
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
-from api.schemas import StartInstanceRequest
+from api.schemas import CancelRequest, StartInstanceRequest
 from engine.instances import queries
 from engine.instances import service as instances
 
@@ -85,19 +85,24 @@ def events(instance_id):
 @bp.post("/<instance_id>/cancel")
 @login_required
 def cancel(instance_id):
-    """Cancel a running instance.
+    """Cancel a running instance. The running cycle of an open casus needs the casus decision in the body:
+    ``{"casus_besluit": "afsluiten", "reden": "…"}`` or ``{"casus_besluit": "nieuwe_cyclus"}`` (else 409).
     ---
     post:
       tags: [process-instances]
       parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {required: false, content: {application/json: {schema: CancelRequest}}}
       responses:
         200: {content: {application/json: {schema: Instance}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
         409: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(instances.cancel(runtime(), instance_id, g.actor))
+    body = CancelRequest().load(json_body()) if request.get_data() else {}
+    decision = {k: v for k, v in body.items() if v is not None} or None
+    return jsonify(instances.cancel(runtime(), instance_id, g.actor, decision))
 
 
 @bp.post("/<instance_id>/retry")

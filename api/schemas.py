@@ -29,6 +29,12 @@ class CompleteTaskRequest(Strict):
     data = fields.Dict(load_default=dict)
 
 
+class CancelRequest(Strict):
+    """Only for the running cycle of an open casus: what becomes of the casus."""
+    casus_besluit = fields.String(load_default=None, allow_none=True)
+    reden = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+
+
 class MessageRequest(Strict):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     process_instance = fields.String(load_default=None, allow_none=True)

@@ -53,16 +53,23 @@ def _last_data(workflow) -> dict:
 
 
 def _chain(rt, uow, casus: Casus, previous: ProcessInstance, previous_outcome, end: Ending, actor, now):
-    version = deployments.latest_version(uow.session, end.chain_to, required=False)
-    if version is None:
-        raise NotFound(f"Deze casus gaat verder in proces '{end.chain_to}', maar dat proces is niet gedeployed; "
-                       "vraag de proceseigenaar het te deployen.")
     data = {name: end.data[name] for name in end.carry_over if name in end.data}
-    data["casus_id"] = casus.id
+    return start_cycle(rt, uow, casus, previous, previous_outcome.state_hash, end.chain_to, data, actor, now,
+                       end_event=end.element)
+
+
+def start_cycle(rt, uow, casus: Casus, previous: ProcessInstance, previous_state_hash: str, process_id: str,
+                data: dict, actor, now, end_event: str | None):
+    """Start the casus's next cycle in ``process_id`` (newest version) and link it from ``previous``'s trail."""
+    version = deployments.latest_version(uow.session, process_id, required=False)
+    if version is None:
+        raise NotFound(f"Deze casus gaat verder in proces '{process_id}', maar dat proces is niet gedeployed; "
+                       "vraag de proceseigenaar het te deployen.")
+    data = {**data, "casus_id": casus.id}
     instance, outcome = steps.start(rt, uow, version, data, actor, extra_inputs={"chained_from": previous.id},
                                     casus_id=casus.id, cycle=previous.cycle + 1)
     inputs = {"next_instance": instance.id, "process_model": version.process_id, "version": version.version,
-              "cycle": instance.cycle, "end_event": end.element, "carried_over": sorted(data)}
+              "cycle": instance.cycle, "end_event": end_event, "carried_over": sorted(data)}
     trail.append_to_instance(uow.session, previous, "cycle_chained", actor.username, now, inputs,
-                             previous_outcome.state_hash)
+                             previous_state_hash)
     return instance, outcome

@@ -4,6 +4,7 @@ Each public function is one unit of work: it loads what it needs, runs one step 
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
 
+from engine.casus import cancellation
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
@@ -98,13 +99,18 @@ def retry(rt, instance_id: str, actor: Actor) -> dict:
         return queries.instance_view(uow.session, instance, actor, required=False)
 
 
-def cancel(rt, instance_id: str, actor: Actor) -> dict:
+def cancel(rt, instance_id: str, actor: Actor, casus_decision: dict | None = None) -> dict:
+    """Cancel an instance; the last running cycle of an open casus also needs the casus decision
+    (engine.casus.cancellation), applied in the same unit of work and kept in the ``cancelled`` event."""
     if not authorization.allows(actor, CANCEL):
         raise Forbidden("Alleen procesregisseur of coördinator mag een zaak annuleren.")
     with rt.uow() as uow:
         instance = instance_or_404(uow.session, instance_id)
         _require_status(instance, *ACTIVE_STATUSES)
-        steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor)
+        decision = cancellation.check(uow.session, instance, casus_decision)
+        outcome = steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor, extra_inputs=decision)
+        if decision is not None:
+            cancellation.apply(rt, uow, instance, decision, outcome.state_hash, actor, rt.clock.now())
         uow.commit()
         return queries.instance_view(uow.session, instance, actor, required=False)
 

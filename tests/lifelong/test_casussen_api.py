@@ -66,3 +66,15 @@ def test_the_casussen_endpoints_are_documented(client):
     paths = client.get("/api/v1/openapi.json").json["paths"]
     assert {"post", "get"} <= set(paths["/api/v1/casussen"])
     assert "get" in paths["/api/v1/casussen/{casus_id}"] and "post" in paths["/api/v1/casussen/{casus_id}/messages"]
+
+
+def test_cancelling_the_running_cycle_over_http_asks_for_the_casus_decision(client, registered):
+    created, headers = registered
+    url = f"/api/v1/process-instances/{created['current_instance']}/cancel"
+    refused = client.post(url, headers=headers)
+    assert refused.status_code == 409 and "afsluiten" in refused.json["message"]
+    wrong = client.post(url, json={"casus_besluit": "afsluiten"}, headers=headers)
+    assert (wrong.status_code, list(wrong.json["fields"])) == (422, ["reden"])
+    done = client.post(url, json={"casus_besluit": "afsluiten", "reden": "Overleden"}, headers=headers)
+    assert (done.status_code, done.json["status"]) == (200, "cancelled")
+    assert client.get(f"/api/v1/casussen/{created['id']}", headers=headers).json["status"] == "afgesloten"
