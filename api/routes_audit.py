@@ -2,6 +2,7 @@
 from flask import Blueprint, Response, g, jsonify, request
 
 from api.auth import login_required, runtime
+from api.paging import filters, page_request, paged
 from api.schemas import AccessLogQuery, ExportQuery
 from engine.audit import access_log, export, replay
 from engine.audit import verify as audit_verify
@@ -101,11 +102,14 @@ def access_log_entries():
         - {name: instance, in: query, schema: {type: string}}
         - {name: from, in: query, schema: {type: string, format: date-time}}
         - {name: to, in: query, schema: {type: string, format: date-time}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 1000000000, default: 0}}
       responses:
         200: {content: {application/json: {schema: {type: array, items: AccessLogEntry}}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
         422: {content: {application/json: {schema: Error}}}
     """
-    args = AccessLogQuery().load(request.args.to_dict())
-    return jsonify(access_log.query(runtime(), g.actor, args["user"], args["instance"], args["from_"], args["to"]))
+    args = AccessLogQuery().load(filters())
+    return paged(access_log.query(runtime(), g.actor, args["user"], args["instance"], args["from_"], args["to"],
+                                  page_request()))

@@ -2,6 +2,7 @@
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
+from api.paging import page_request, paged
 from api.schemas import CasusMessageRequest, RegisterCasusRequest
 from engine.casus import service as casus
 from engine.casus import views
@@ -40,12 +41,15 @@ def list_casussen():
         - name: status
           in: query
           schema: {type: string, enum: [aangemeld, geincludeerd, in_zorg, overgedragen, afgesloten]}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 1000000000, default: 0}}
       responses:
         200: {content: {application/json: {schema: {type: array, items: CasusSummary}}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(views.list_casussen(runtime(), g.actor, request.args.get("status")))
+    return paged(views.list_casussen(runtime(), g.actor, request.args.get("status"), page_request()))
 
 
 @bp.get("/<casus_id>")

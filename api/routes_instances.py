@@ -2,6 +2,7 @@
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
+from api.paging import page_request, paged
 from api.schemas import CancelRequest, StartInstanceRequest
 from engine.instances import queries
 from engine.instances import service as instances
@@ -39,13 +40,16 @@ def list_instances():
       parameters:
         - {name: status, in: query, schema: {type: string, enum: [running, completed, error, cancelled]}}
         - {name: process_model, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 1000000000, default: 0}}
       responses:
         200: {content: {application/json: {schema: {type: array, items: InstanceSummary}}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(queries.list_instances(runtime(), g.actor, request.args.get("status"),
-                                          request.args.get("process_model")))
+    return paged(queries.list_instances(runtime(), g.actor, request.args.get("status"),
+                                        request.args.get("process_model"), page_request()))
 
 
 @bp.get("/<instance_id>")

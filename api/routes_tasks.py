@@ -2,6 +2,7 @@
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
+from api.paging import page_request, paged
 from api.schemas import CompleteTaskRequest, MessageRequest
 from engine.instances import queries
 from engine.instances import service as instances
@@ -19,11 +20,15 @@ def worklist():
       parameters:
         - {name: process_instance, in: query, schema: {type: string}}
         - {name: lane, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 1000000000, default: 0}}
       responses:
         200: {content: {application/json: {schema: {type: array, items: Task}}}}
         401: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(queries.worklist(runtime(), g.actor, request.args.get("process_instance"), request.args.get("lane")))
+    return paged(queries.worklist(runtime(), g.actor, request.args.get("process_instance"), request.args.get("lane"),
+                                  page_request()))
 
 
 @bp.get("/tasks/<task_id>")

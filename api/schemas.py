@@ -1,7 +1,9 @@
 """Marshmallow schemas: request parsing and the shapes published in the OpenAPI document."""
 from datetime import timezone
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+from engine.process_models.reserved_names import RESERVED, reserved_in
 
 
 class Strict(Schema):
@@ -20,9 +22,16 @@ class TokenResponse(Schema):
     roles = fields.List(fields.String())
 
 
+def _no_reserved_names(data: dict) -> None:
+    """Start data over HTTP may not hold what the engine writes itself (casus, region, duo, dossier)."""
+    found = reserved_in(data)
+    if found:
+        raise ValidationError(f"{RESERVED} ({', '.join(found)})")
+
+
 class StartInstanceRequest(Strict):
     process_model = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    data = fields.Dict(load_default=dict)
+    data = fields.Dict(load_default=dict, validate=_no_reserved_names)
 
 
 class CompleteTaskRequest(Strict):

@@ -32,10 +32,18 @@ def duo_voorstellen(ctx: HandlerContext, regio) -> dict:
 
 
 def duo_vaststellen(ctx: HandlerContext, voorstel, akkoord, wijziging=None) -> dict:
-    """The proposal when the procesregisseur agrees, else the chosen workers, checked again."""
+    """The proposal when the procesregisseur agrees, else the chosen workers, checked again; the
+    engine records the duo (through the port) as who may see and work on the case."""
+    duo = _gekozen(ctx, voorstel, akkoord, wijziging)
+    _directory(ctx).assign({rol: str(lid["id"]) for rol, lid in duo.items()})
+    return duo
+
+
+def _gekozen(ctx: HandlerContext, voorstel, akkoord, wijziging) -> dict:
+    """Every member is looked up again, also an accepted proposal: the duo decides who sees the case."""
     if akkoord:
-        return {rol: voorstel[rol] for rol in ROLLEN}
-    if not isinstance(wijziging, dict):
+        wijziging = {}
+    elif not isinstance(wijziging, dict):
         raise HandlerError("Kies een casemanager zorg en een casusregisseur als u het voorstel wijzigt.")
     directory = _directory(ctx)
     duo = {}

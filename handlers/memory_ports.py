@@ -10,12 +10,26 @@ class MemoryCaseManagers:
     """CaseManagerDirectory over a fixed list of worker dicts."""
 
     workers: list[dict] = field(default_factory=list)
+    assigned: dict = field(default_factory=dict)
 
     def candidates(self, rol: str, regio: str) -> list[dict]:
         return [dict(w) for w in self.workers if w["rol"] == rol and w["regio"] == regio]
 
     def find(self, worker_id: str) -> dict | None:
         return next((dict(w) for w in self.workers if w["id"] == worker_id), None)
+
+    def assign(self, duo: dict) -> None:
+        self.assigned.update(duo)
+
+
+@dataclass
+class MemoryReferrals:
+    """Referrals counting how often the case was referred."""
+
+    referred: int = 0
+
+    def refer(self) -> None:
+        self.referred += 1
 
 
 @dataclass

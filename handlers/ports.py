@@ -10,6 +10,7 @@ from typing import Protocol
 CASEMANAGERS = "casemanagers"
 BEDDEN = "bedden"
 PSEUDONIEM_SLEUTEL = "pseudoniem_sleutel"
+VERWIJZING = "verwijzing"
 
 
 class CaseManagerDirectory(Protocol):
@@ -17,8 +18,7 @@ class CaseManagerDirectory(Protocol):
 
     A worker is a dict ``{"id", "naam", "organisatie", "regio", "rol", "caseload"}`` where
     ``rol`` is ``casemanager_zorg`` or ``casusregisseur_gemeente`` and ``caseload`` the number
-    of active casussen the worker is assigned to now (the engine counts the ``duo`` of running
-    casussen).
+    of active casussen the worker is assigned to now (the engine counts its duo assignments).
     """
 
     def candidates(self, rol: str, regio: str) -> list[dict]:
@@ -27,6 +27,10 @@ class CaseManagerDirectory(Protocol):
 
     def find(self, worker_id: str) -> dict | None:
         """One worker by id, or None."""
+        ...
+
+    def assign(self, duo: dict) -> None:
+        """Record ``{rol: worker id}`` as the duo of this step's case: who may see and work on it."""
         ...
 
 
@@ -50,4 +54,11 @@ class PseudonymKey(Protocol):
     """``ctx.ports["pseudoniem_sleutel"]``: the secret for stable pseudonyms (never in task data)."""
 
     def key(self) -> bytes:
+        ...
+
+
+class Referrals(Protocol):
+    """``ctx.ports["verwijzing"]``: records that this step's case goes to the Adviestafel."""
+
+    def refer(self) -> None:
         ...

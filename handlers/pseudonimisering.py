@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from handlers.context import HandlerContext, HandlerError
-from handlers.ports import PSEUDONIEM_SLEUTEL
+from handlers.ports import PSEUDONIEM_SLEUTEL, VERWIJZING
 from handlers.werkdagen import lees_datum
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -77,7 +77,7 @@ def pseudonimiseren(ctx: HandlerContext, casus_id, persoon, casusbeschrijving, r
         item = item or {}
         _check(f"De informatie van {item.get('organisatie', 'een partner')}", item.get("informatie", ""), persoon)
         bijdragen.append({"organisatie": item.get("organisatie"), "informatie": item.get("informatie", "")})
-    return {
+    dossier = {
         "pseudoniem": pseudoniem(ctx, casus_id),
         "regio": regio,
         "problematiek": problematiek,
@@ -85,3 +85,5 @@ def pseudonimiseren(ctx: HandlerContext, casus_id, persoon, casusbeschrijving, r
         "hulpvraag": hulpvraag,
         "partnerbijdragen": bijdragen,
     }
+    ctx.port(VERWIJZING, "Het verwijzingsregister").refer()
+    return dossier

@@ -7,6 +7,7 @@ from api.web.present import LOCAL
 from api.web.session import login_required, runtime
 from engine.audit import access_log
 from engine.casus import labels
+from engine.persistence.pages import WHOLE_LIST
 
 bp = Blueprint("web_access_log", __name__, url_prefix="/audit")
 
@@ -44,7 +45,7 @@ def index():
             errors["casus"] = "Geen casus met dit pseudoniem (of deze zaak hoort er niet bij)."
     entries = [] if errors else sorted(
         (e for i in instances for e in access_log.query(runtime(), g.actor, args["gebruiker"] or None, i,
-                                                         *_period(first, last))),
-        key=lambda e: e["at"], reverse=True)[:access_log.MAX_ROWS]
+                                                         *_period(first, last), WHOLE_LIST).items),
+        key=lambda e: e["at"], reverse=True)[:WHOLE_LIST.limit]
     return render_template("toegangslog.html", entries=entries, args=args, errors=errors,
-                           limit=access_log.MAX_ROWS), 422 if errors else 200
+                           limit=WHOLE_LIST.limit), 422 if errors else 200

@@ -4,6 +4,7 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from api.web.session import login_required, runtime
 from engine.instances import queries
 from engine.instances import service as instances
+from engine.persistence.pages import WHOLE_LIST
 
 bp = Blueprint("web_cases", __name__, url_prefix="/zaken")
 
@@ -11,7 +12,7 @@ bp = Blueprint("web_cases", __name__, url_prefix="/zaken")
 @bp.get("")
 @login_required
 def index():
-    return render_template("zaken.html", cases=queries.list_instances(runtime(), g.actor, request.args.get("status")),
+    return render_template("zaken.html", cases=queries.list_instances(runtime(), g.actor, request.args.get("status"), page=WHOLE_LIST).items,
                            models=queries.process_models(runtime()))
 
 

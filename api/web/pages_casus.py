@@ -8,6 +8,7 @@ from engine.casus import access, views
 from engine.casus import service as casus
 from engine.errors import Conflict, Invalid, NotFound
 from engine.instances import queries
+from engine.persistence.pages import WHOLE_LIST
 from handlers.config import REGIO_NAAM
 
 bp = Blueprint("web_casus", __name__, url_prefix="/casussen")
@@ -57,8 +58,8 @@ def report_signal(casus_id):
 
 def _list_page(status=200, **context):
     rt = runtime()
-    return render_template("casussen.html", casussen=views.list_casussen(rt, g.actor, request.args.get("status")),
-                           may_register=g.actor.has(*access.REGISTRARS), regions=REGIO_NAAM,
+    return render_template("casussen.html", casussen=views.list_casussen(rt, g.actor, request.args.get("status"), WHOLE_LIST).items,
+                           may_register=access.may_register(g.actor), regions=REGIO_NAAM,
                            **context), status
 
 

@@ -8,6 +8,7 @@ from engine.instances import queries
 from engine.process_models import diff as model_diff
 from engine.process_models import service as model_service
 from engine.process_models import usage as version_usage
+from engine.security import authorization
 
 bp = Blueprint("web_models", __name__, url_prefix="/procesmodellen")
 
@@ -70,6 +71,6 @@ def diagram(process_id, version):
 
 
 def _page(status=200, **context):
-    may_deploy = g.actor.has("proceseigenaar", "beheerder")
+    may_deploy = authorization.allows(g.actor, authorization.MODELS)
     return render_template("procesmodellen.html", models=queries.process_models(runtime()), may_deploy=may_deploy,
-                           may_see_usage=g.actor.has("proceseigenaar", "beheerder", "auditor"), **context), status
+                           may_see_usage=authorization.allows(g.actor, authorization.USAGE), **context), status

@@ -11,6 +11,7 @@ from engine.errors import Conflict, Invalid
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.notifications import outbox
+from engine.persistence.pages import WHOLE_LIST, PageRequest
 
 bp = Blueprint("web_tasks", __name__)
 NOTIFICATIONS_SHOWN = 10
@@ -26,13 +27,13 @@ def home():
 def worklist():
     rt = runtime()
     role, case, casus = (request.args.get(key) or None for key in ("rol", "zaak", "casus"))
-    tasks = queries.worklist(rt, g.actor, case, role)
+    tasks = queries.worklist(rt, g.actor, case, role, WHOLE_LIST).items
     labels = casus_labels.of_instances(rt, [t["process_instance"] for t in tasks])
     if casus:
         tasks = [t for t in tasks if casus in (labels.get(t["process_instance"]) or {}).values()]
     return render_template("taken.html", tasks=tasks, labels=labels, now=rt.clock.now(), role=role, case=case,
                            casus=casus, roles=sorted(g.actor.roles), shows_case=access.shows_person(g.actor),
-                           notes=outbox.for_actor(rt, g.actor, limit=NOTIFICATIONS_SHOWN))
+                           notes=outbox.for_actor(rt, g.actor, PageRequest(limit=NOTIFICATIONS_SHOWN)).items)
 
 
 @bp.get("/taken/<task_id>")

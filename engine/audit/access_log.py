@@ -8,19 +8,20 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from engine.errors import Forbidden, Invalid
+from engine.errors import Invalid
+from engine.persistence import pages
+from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import AccessLogEntry
+from engine.security import authorization
 from engine.security.actors import Actor
 
 PERSONAL = "persoonsgegevens"
 CATEGORY = {"zaak": "zaakgegevens", "taak": "taakgegevens", "audittrail": "audittrail",
             "toestand": "zaakgegevens", "export": "audittrail"}
-MAX_ROWS = 1000
 
 
 def require_auditor(actor: Actor) -> None:
-    if not actor.has("auditor"):
-        raise Forbidden("Alleen een auditor mag dit inzien.")
+    authorization.require(actor, authorization.AUDIT)
 
 
 def purpose_of(actor: Actor) -> str:
@@ -56,7 +57,7 @@ def record(rt, actor: Actor, instance_id: str | None, resource: str, shown: list
 
 
 def query(rt, actor: Actor, user: str | None = None, instance: str | None = None,
-          start: datetime | None = None, end: datetime | None = None) -> list[dict]:
+          start: datetime | None = None, end: datetime | None = None, page: PageRequest = PageRequest()) -> Page:
     """Entries newest first, filtered by user, instance and period [start, end]."""
     require_auditor(actor)
     if start and end and start > end:
@@ -71,7 +72,8 @@ def query(rt, actor: Actor, user: str | None = None, instance: str | None = None
     if end:
         stmt = stmt.where(AccessLogEntry.at <= end)
     with rt.uow() as uow:
-        return [_view(e) for e in uow.session.scalars(stmt.limit(MAX_ROWS))]
+        found, total = pages.rows(uow.session, stmt, page)
+        return Page([_view(entry) for entry, in found], total, page.limit, page.offset)
 
 
 def _view(entry: AccessLogEntry) -> dict:

@@ -9,7 +9,6 @@ from engine.casus.endings import Ending, ending
 from engine.errors import Invalid, NotFound
 from engine.execution import step as steps
 from engine.persistence.tables import Casus, ProcessInstance
-from engine.ports.casemanagers import DUO_ROLES
 from engine.process_models import deployments
 from engine.spiff import serialization
 
@@ -26,7 +25,7 @@ def on_completed(rt, uow, instance: ProcessInstance, workflow, outcome, actor, n
     for _ in range(MAX_HOPS):
         casus = uow.session.get(Casus, instance.casus_id)
         end = ending(workflow)
-        _update_casus(casus, end, workflow)
+        _update_casus(casus, end)
         if end.chain_to is None:
             return
         instance, outcome = _chain(rt, uow, casus, instance, outcome, end, actor, now)
@@ -37,19 +36,9 @@ def on_completed(rt, uow, instance: ProcessInstance, workflow, outcome, actor, n
                   "de proceseigenaar moet het model aanpassen.")
 
 
-def _update_casus(casus: Casus, end: Ending, workflow) -> None:
+def _update_casus(casus: Casus, end: Ending) -> None:
     if end.casus_status:
         casus.status = end.casus_status
-    duo = (end.data or _last_data(workflow)).get("duo")
-    if isinstance(duo, dict):
-        for role in DUO_ROLES:
-            member = duo.get(role)
-            if isinstance(member, dict) and member.get("id"):
-                setattr(casus, role, str(member["id"]))
-
-
-def _last_data(workflow) -> dict:
-    return workflow.last_task.data if workflow.last_task is not None else {}
 
 
 def _chain(rt, uow, casus: Casus, previous: ProcessInstance, previous_outcome, end: Ending, actor, now):

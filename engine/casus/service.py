@@ -6,7 +6,7 @@ unit of work, and each instance ending through a ``chain_to`` end event starts t
 """
 import uuid
 
-from engine.casus import access, chain, views
+from engine.casus import chain, views
 from engine.casus import person as casus_person
 from engine.errors import Conflict, Invalid, NotFound
 from engine.execution import step, subscriptions
@@ -14,6 +14,7 @@ from engine.instances import service as instances
 from engine.persistence.tables import Casus
 from engine.ports.casemanagers import region_code
 from engine.process_models import deployments
+from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.spiff import serialization
 from handlers import HandlerContext
@@ -26,7 +27,7 @@ def register(rt, person: dict, region: str, actor: Actor, process_id: str | None
              data: dict | None = None) -> dict:
     """Create the casus and start its first instance with ``casus_id`` and ``regio`` (the region's code) in
     its data; one unit of work. Those are the engine's to write: caller data may not hold them."""
-    access.require_registrar(actor)
+    authorization.require(actor, authorization.REGISTER)
     instances.check_start_data(data)
     code = region_code(region)
     if code is None:
@@ -59,8 +60,7 @@ def deliver_message(rt, casus_id: str, name: str, payload: dict | None, actor: A
     if payload is not None and not isinstance(payload, dict):
         raise Invalid("Ongeldig bericht.", {"payload": "Verwacht een object."})
     with rt.uow() as uow:
-        access.require_view(actor, views.load(uow.session, casus_id),
-                                  views.current_instance(uow.session, casus_id))
+        scope.casus_in_scope(uow.session, actor, casus_id, authorization.ACT)
         active = views.active_instance_ids(uow.session, casus_id)
         waiting = set(subscriptions.waiting_instances(uow.session, name, None))
     if not active:

@@ -1,17 +1,20 @@
 """Read-only views of casussen: the list, one casus with its chain of instances, its timeline.
 
-Straight from tables, never a workflow run; every view passes need-to-know (engine.casus_access)
-and shows the person only in the FULL view; reading a casus is access-logged.
+Straight from tables, never a workflow run; every view passes need-to-know in SQL
+(engine.security.scope) and shows the person only in the FULL view; reading a casus is access-logged.
 """
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from engine.audit import access_log
-from engine.casus import access as casus_access
 from engine.casus import person as casus_person
 from engine.errors import NotFound
 from engine.instances import queries
-from engine.persistence.tables import ACTIVE_STATUSES, AuditEvent, Casus, ProcessInstance, ProcessVersion, WorkTask
-from engine.security import authorization
+from engine.persistence import pages
+from engine.persistence.pages import Page, PageRequest
+from engine.persistence.tables import (ACTIVE_STATUSES, AuditEvent, CaseAssignment, Casus, ProcessInstance,
+                                       ProcessVersion, WorkTask)
+from engine.ports.casemanagers import DUO_ROLES
+from engine.security import authorization, scope
 from engine.security.actors import Actor
 
 PERSONAL_KEYS = queries.PERSONAL_KEYS | {"person"}
@@ -37,45 +40,59 @@ def active_instance_ids(session, casus_id: str) -> list[str]:
         .order_by(ProcessInstance.cycle)))
 
 
-def summary(casus: Casus, current: ProcessInstance | None) -> dict:
+def summary(casus: Casus, current: tuple | None, duo: dict) -> dict:
+    """``current``: (id, cycle) of the newest instance; ``duo``: role → username of the open assignments."""
     return {
         "id": casus.id, "pseudonym": casus.pseudonym, "region": casus.region, "status": casus.status,
-        "duo": {"casemanager_zorg": casus.casemanager_zorg, "casusregisseur_gemeente": casus.casusregisseur_gemeente},
+        "duo": {role: duo.get(role) for role in DUO_ROLES},
         "aanmelder": casus.aanmelder, "created_at": casus.created_at.isoformat(),
-        "current_instance": current.id if current else None, "cycle": current.cycle if current else None,
+        "current_instance": current[0] if current else None, "cycle": current[1] if current else None,
     }
 
 
-def list_casussen(rt, actor: Actor, status: str | None = None) -> list[dict]:
-    """The casussen ``actor`` may see, newest first, without personal data."""
-    authorization.require(actor, authorization.READ, "Uw rol heeft geen toegang tot casussen.")
-    newest = (select(ProcessInstance.casus_id, func.max(ProcessInstance.cycle).label("cycle"))
-              .where(ProcessInstance.casus_id.is_not(None)).group_by(ProcessInstance.casus_id).subquery())
-    is_newest = (ProcessInstance.casus_id == Casus.id) & (ProcessInstance.cycle == newest.c.cycle)
-    query = (select(Casus, ProcessInstance).outerjoin(newest, newest.c.casus_id == Casus.id)
-             .outerjoin(ProcessInstance, is_newest).order_by(Casus.created_at.desc(), Casus.id))
+def _duos(session, casus_ids: list[str]) -> dict[str, dict]:
+    """casus id → {role: username} of the assignments in force."""
+    duos: dict[str, dict] = {}
+    for row in session.scalars(select(CaseAssignment).where(CaseAssignment.casus_id.in_(casus_ids),
+                                                            CaseAssignment.assigned_until.is_(None))):
+        duos.setdefault(row.casus_id, {})[row.role] = row.username
+    return duos
+
+
+def _newest_instances(session, casus_ids: list[str]) -> dict[str, tuple]:
+    """casus id → (id, cycle) of its newest instance; ids and numbers only, no state is read."""
+    newest: dict[str, tuple] = {}
+    for casus_id, instance_id, cycle in session.execute(
+            select(ProcessInstance.casus_id, ProcessInstance.id, ProcessInstance.cycle)
+            .where(ProcessInstance.casus_id.in_(casus_ids)).order_by(ProcessInstance.cycle)):
+        newest[casus_id] = (instance_id, cycle)
+    return newest
+
+
+def list_casussen(rt, actor: Actor, status: str | None = None, page: PageRequest = PageRequest()) -> Page:
+    """The casussen ``actor`` may see, newest first, without personal data; filtered in SQL."""
+    authorization.require(actor, authorization.READ)
+    query = (select(Casus).where(scope.casus_view(actor) > authorization.NONE)
+             .order_by(Casus.created_at.desc(), Casus.id))
     if status:
         query = query.where(Casus.status == status)
-    listed = []
     with rt.uow() as uow:
-        for casus, current in uow.session.execute(query):
-            if casus_access.view(actor, casus, current) != authorization.NONE:
-                listed.append(summary(casus, current))
-            if len(listed) == queries.MAX_LISTED:
-                break
-    return listed
+        found, total = pages.rows(uow.session, query, page)
+        ids = [casus.id for casus, in found]
+        current, duos = _newest_instances(uow.session, ids), _duos(uow.session, ids)
+        items = [summary(casus, current.get(casus.id), duos.get(casus.id, {})) for casus, in found]
+    return Page(items, total, page.limit, page.offset)
 
 
 def get(rt, casus_id: str, actor: Actor) -> dict:
     """One casus: the person (FULL view only), its chain of instances, current tasks, timeline."""
     with rt.uow() as uow:
-        casus = load(uow.session, casus_id)
+        casus, case_view = scope.casus_in_scope(uow.session, actor, casus_id)
         chain = list(uow.session.execute(
             select(ProcessInstance, ProcessVersion.version).join(ProcessVersion)
             .where(ProcessInstance.casus_id == casus_id).order_by(ProcessInstance.cycle)))
-        current = chain[-1][0] if chain else None
-        case_view = casus_access.require_view(actor, casus, current)
-        view = summary(casus, current)
+        current = (chain[-1][0].id, chain[-1][0].cycle) if chain else None
+        view = summary(casus, current, _duos(uow.session, [casus_id]).get(casus_id, {}))
         if case_view == authorization.FULL:
             view["person"] = casus_person.read(casus)
         view["instances"] = [_instance(instance, version) for instance, version in chain]

@@ -13,7 +13,8 @@ from engine.clock import FixedClock
 from engine.events import InstanceCompleted
 from engine.execution import subscriptions, worklist
 from engine.notifications import outbox
-from engine.persistence.tables import ProcessInstance, ProcessVersion
+from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion
+from engine.ports.casemanagers import region_code
 from engine.process_models.deployments import specs_for
 from engine.security.actors import Actor
 from engine.spiff import runner, serialization
@@ -21,11 +22,15 @@ from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
 
-def script_engine(rt, now, instance_id: str, log: ServiceLog, session=None) -> EngineScriptEngine:
-    """Handlers get ports bound to the step's session; a replay (no session) calls no handler."""
-    ports = rt.ports(session, now) if session is not None else {}
-    context = partial(HandlerContext, now=now, instance_id=instance_id, ports=ports)
+def script_engine(rt, now, instance_id: str, log: ServiceLog, ports=None) -> EngineScriptEngine:
+    """Handlers get the step's ports; a replay passes none and calls no handler."""
+    context = partial(HandlerContext, now=now, instance_id=instance_id, ports=ports or {})
     return EngineScriptEngine(rt.handlers, context, log)
+
+
+def _live_engine(rt, session, now, instance: ProcessInstance, log: ServiceLog) -> EngineScriptEngine:
+    """A live step's engine: ports bound to its session and its case, so what they write commits with it."""
+    return script_engine(rt, now, instance.id, log, rt.ports(session, now, instance))
 
 
 def new_workflow(session, version: ProcessVersion, engine) -> BpmnWorkflow:
@@ -37,19 +42,25 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inpu
           casus_id: str | None = None, cycle: int | None = None) -> tuple[ProcessInstance, runner.StepOutcome]:
     """Create and run a new instance of ``version`` (as cycle ``cycle`` of a casus); the caller commits."""
     now = rt.clock.now()
-    instance_id = str(uuid.uuid4())
     log = ServiceLog()
-    workflow = new_workflow(uow.session, version, script_engine(rt, now, instance_id, log, uow.session))
     instance = ProcessInstance(
-        id=instance_id, process_version_id=version.id, process_id=version.process_id, status="running",
+        id=str(uuid.uuid4()), process_version_id=version.id, process_id=version.process_id, status="running",
         state={}, started_at=now, started_by=actor.username, updated_at=now, event_count=0,
-        last_event_hash=trail.GENESIS, casus_id=casus_id, cycle=cycle,
+        last_event_hash=trail.GENESIS, casus_id=casus_id, cycle=cycle, region=_region(uow.session, casus_id, actor),
     )
     uow.session.add(instance)
+    workflow = new_workflow(uow.session, version, _live_engine(rt, uow.session, now, instance, log))
     command = {"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})}
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, command, outcome, "started", actor, now)
     return instance, outcome
+
+
+def _region(session, casus_id: str | None, actor: Actor) -> str | None:
+    """A need-to-know fact the engine owns: the casus's region, else the region of whoever starts the instance."""
+    if casus_id is not None:
+        return session.get(Casus, casus_id).region
+    return region_code(actor.region)
 
 
 def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
@@ -57,7 +68,7 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     """Apply ``command`` to a stored instance and write the result; the caller commits."""
     now = rt.clock.now()
     log = ServiceLog()
-    workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, log, uow.session))
+    workflow = serialization.load(instance.state, _live_engine(rt, uow.session, now, instance, log))
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
              completed_task_id)

@@ -3,29 +3,18 @@ from sqlalchemy import or_, select
 
 from engine.audit import access_log
 from engine.audit import trail as audit
-from engine.errors import Forbidden, NotFound
-from engine.persistence.lookups import instance_or_404
-from engine.persistence.tables import Casus, Deployment, ProcessInstance, ProcessVersion, WorkTask
+from engine.errors import NotFound
+from engine.persistence import pages
+from engine.persistence.pages import Page, PageRequest
+from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
 from engine.process_models import deployments
-from engine.security import authorization
+from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import NONE
+from engine.security.authorization import NONE, READ
 from engine.spiff import diagrams
 from engine.spiff.state_data import process_data, stored_task_data
 
 PERSONAL_KEYS = {"persoon"}
-MAX_LISTED = 500
-
-
-def case_facts(session, instance: ProcessInstance, data: dict | None = None) -> authorization.CaseFacts:
-    """What need-to-know decides on: the instance's data and, when it has one, its casus row."""
-    casus = session.get(Casus, instance.casus_id) if instance.casus_id else None
-    return authorization.case_facts(instance, process_data(instance) if data is None else data, casus)
-
-
-def case_view(session, instance: ProcessInstance, actor: Actor) -> int:
-    """The actor's view of the instance's case (Forbidden when none)."""
-    return authorization.require_case(actor, case_facts(session, instance))
 
 
 def task_view(row: WorkTask) -> dict:
@@ -36,12 +25,12 @@ def task_view(row: WorkTask) -> dict:
     }
 
 
-def instance_view(session, instance: ProcessInstance, actor: Actor, required: bool = True) -> dict:
-    """The instance as the actor may see it; after the actor's own step (``required=False``) an
-    actor who may not read the case (task completion is lane-based) gets it without data or tasks."""
-    data = process_data(instance)
-    facts = case_facts(session, instance, data)
-    view = authorization.require_case(actor, facts) if required else authorization.case_view(actor, facts)
+def instance_view(session, instance: ProcessInstance, actor: Actor, view: int | None = None) -> dict:
+    """The instance as ``view`` (default: the actor's view of it) shows it; after the actor's own step an
+    actor whose step took the case out of its scope (an aanmelder's at inclusion) gets it without data or tasks."""
+    if view is None:
+        view = scope.view_of_instance(session, actor, instance.id)
+    data = process_data(instance) if view != NONE else {}
     version = session.get(ProcessVersion, instance.process_version_id)
     ready = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")
                             .order_by(WorkTask.created_at, WorkTask.id))
@@ -58,66 +47,64 @@ def instance_view(session, instance: ProcessInstance, actor: Actor, required: bo
 
 def get_instance(rt, instance_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
-        instance = instance_or_404(uow.session, instance_id)
-        view = instance_view(uow.session, instance, actor)
+        instance, case = scope.instance_in_scope(uow.session, actor, instance_id)
+        view = instance_view(uow.session, instance, actor, case)
     access_log.record(rt, actor, instance_id, "zaak", [view["data"]], PERSONAL_KEYS)
     return view
 
 
-def list_instances(rt, actor: Actor, status: str | None = None, process_model: str | None = None) -> list[dict]:
-    """The newest instances whose case the actor may see (no case data in the summary)."""
-    authorization.require(actor, authorization.READ, "Uw rol heeft geen toegang tot zaakgegevens.")
-    sees_all = authorization.case_view(actor, None) != NONE
+def list_instances(rt, actor: Actor, status: str | None = None, process_model: str | None = None,
+                   page: PageRequest = PageRequest()) -> Page:
+    """The newest instances whose case the actor may see (no case data in the summary), filtered in SQL."""
+    authorization.require(actor, READ)
+    query = (select(ProcessInstance.id, ProcessInstance.process_id, ProcessInstance.status,
+                    ProcessInstance.started_at, ProcessInstance.updated_at)
+             .where(scope.instance_view(actor) > NONE)
+             .order_by(ProcessInstance.started_at.desc(), ProcessInstance.id))
+    if status:
+        query = query.where(ProcessInstance.status == status)
+    if process_model:
+        query = query.where(ProcessInstance.process_id == process_model)
     with rt.uow() as uow:
-        query = select(ProcessInstance).order_by(ProcessInstance.started_at.desc(), ProcessInstance.id)
-        if status:
-            query = query.where(ProcessInstance.status == status)
-        if process_model:
-            query = query.where(ProcessInstance.process_id == process_model)
-        listed = []
-        for i in uow.session.scalars(query.limit(MAX_LISTED) if sees_all else query):
-            if sees_all or authorization.case_view(actor, case_facts(uow.session, i)) != NONE:
-                listed.append({"id": i.id, "process_model": i.process_id, "status": i.status,
-                               "started_at": i.started_at.isoformat(), "updated_at": i.updated_at.isoformat()})
-            if len(listed) == MAX_LISTED:
-                break
-        return listed
+        found, total = pages.rows(uow.session, query, page)
+    items = [{"id": i.id, "process_model": i.process_id, "status": i.status,
+              "started_at": i.started_at.isoformat(), "updated_at": i.updated_at.isoformat()} for i in found]
+    return Page(items, total, page.limit, page.offset)
 
 
-def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None) -> list[dict]:
-    """Ready tasks in the caller's lanes (tasks without a lane are everyone's) of cases the caller may see."""
+def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None,
+             page: PageRequest = PageRequest()) -> Page:
+    """Ready tasks in the caller's lanes (tasks without a lane are everyone's) of cases the caller may
+    see, oldest first; filtered in SQL."""
+    lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
+    visible = [WorkTask.lane.in_(lanes)]
+    if lane is None and actor.is_worker:
+        visible.append(WorkTask.lane.is_(None))
+    query = (select(WorkTask).join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id)
+             .where(WorkTask.state == "ready", or_(*visible), scope.instance_view(actor) > NONE)
+             .order_by(WorkTask.created_at, WorkTask.id))
+    if process_instance:
+        query = query.where(WorkTask.instance_id == process_instance)
     with rt.uow() as uow:
-        query = select(WorkTask).where(WorkTask.state == "ready").order_by(WorkTask.created_at, WorkTask.id)
-        lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
-        visible = [WorkTask.lane.in_(lanes)]
-        if lane is None and actor.is_worker:
-            visible.append(WorkTask.lane.is_(None))
-        query = query.where(or_(*visible))
-        if process_instance:
-            query = query.where(WorkTask.instance_id == process_instance)
-        rows, views = uow.session.scalars(query).all(), {}
-        for row in rows:
-            if row.instance_id not in views:
-                instance = uow.session.get(ProcessInstance, row.instance_id)
-                views[row.instance_id] = authorization.case_view(actor, case_facts(uow.session, instance))
-        return [task_view(r) for r in rows if views[r.instance_id] != NONE]
+        found, total = pages.rows(uow.session, query, page)
+        return Page([task_view(row) for row, in found], total, page.limit, page.offset)
 
 
 def get_task(rt, task_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         row = uow.session.get(WorkTask, task_id)
-        if row is None:
+        view = scope.view_of_instance(uow.session, actor, row.instance_id) if row is not None else NONE
+        if view == NONE:
+            authorization.require(actor, READ)
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
-        if not actor.has("auditor") and row.lane and not actor.has(row.lane):
-            raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'.")
         instance = uow.session.get(ProcessInstance, row.instance_id)
-        case = case_view(uow.session, instance, actor)
-        view = task_view(row)
-        view["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
-        view["ui_schema"] = deployments.form_file(uow.session, instance.process_version_id, row.ui_form) if row.ui_form else None
-        view["data"] = authorization.visible_data(_task_data(instance, row.id), case)
-    access_log.record(rt, actor, view["process_instance"], "taak", [view["data"]], PERSONAL_KEYS)
-    return view
+        task = task_view(row)
+        task["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
+        task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
+                             if row.ui_form else None)
+        task["data"] = authorization.visible_data(_task_data(instance, row.id), view)
+    access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
+    return task
 
 
 def _task_data(instance: ProcessInstance, task_id: str) -> dict:
@@ -130,8 +117,7 @@ def _task_data(instance: ProcessInstance, task_id: str) -> dict:
 
 def events(rt, instance_id: str, actor: Actor) -> list[dict]:
     with rt.uow() as uow:
-        instance = instance_or_404(uow.session, instance_id)
-        view = case_view(uow.session, instance, actor)
+        _, view = scope.instance_in_scope(uow.session, actor, instance_id)
         trail = [event_view(e, actor, view) for e in audit.events_of(uow.session, instance_id)]
     access_log.record(rt, actor, instance_id, "audittrail", [e["inputs"] for e in trail], PERSONAL_KEYS)
     return trail
@@ -175,8 +161,7 @@ def _version_xml(session, version: ProcessVersion) -> str:
 def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
     """The BPMN XML of the instance's version with the ids to highlight (for bpmn-js markers)."""
     with rt.uow() as uow:
-        instance = instance_or_404(uow.session, instance_id)
-        case_view(uow.session, instance, actor)
+        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id)
         version = uow.session.get(ProcessVersion, instance.process_version_id)
         return {"xml": _version_xml(uow.session, version), **diagrams.element_markers(instance.state or {})}
 

@@ -3,25 +3,20 @@
 Each public function is one unit of work: it loads what it needs, runs one step through
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
+from sqlalchemy import select
 
 from engine.casus import cancellation
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
 from engine.instances import queries
-from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
 from engine.process_models import deployments, forms
-from engine.security import authorization
+from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import ACT, CANCEL, START
+from engine.security.authorization import ACT, CANCEL, COMPLETE, NONE, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
-
-
-def _require_writer(actor: Actor, action: str) -> None:
-    authorization.require(actor, action, "Uw rol mag geen zaken starten of wijzigen.")
-
 
 
 def _require_status(instance: ProcessInstance, *allowed: str) -> None:
@@ -36,25 +31,29 @@ def check_start_data(data) -> None:
 
 
 def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
-    _require_writer(actor, START)
+    authorization.require(actor, START)
     check_start_data(data)
     with rt.uow() as uow:
         version = deployments.latest_version(uow.session, process_id)
         instance, _ = steps.start(rt, uow, version, data or {}, actor)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor, required=False)
+        return queries.instance_view(uow.session, instance, actor)
 
 
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
+    """Scope first (a task of a case out of scope does not exist for the actor), then lane, then state and data."""
+    authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        row = uow.session.get(WorkTask, task_id)
-        if row is None:
+        found = uow.session.execute(
+            select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
+            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)).first()
+        if found is None or found[2] == NONE:
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
-        if not authorization.allows(actor, authorization.COMPLETE) or (row.lane and not actor.has(row.lane)):
+        row, instance, _ = found
+        if row.lane and not actor.has(row.lane):
             raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
         if row.state != "ready":
             raise Conflict("Deze taak is al afgerond.")
-        instance = instance_or_404(uow.session, row.instance_id)
         _require_status(instance, "running")
         schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
         forms.validate(schema or {}, data)
@@ -62,26 +61,28 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor, required=False)
+        return queries.instance_view(uow.session, instance, actor)
 
 
 def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,
                     correlation: dict | None = None) -> list[str]:
-    """Deliver to one instance, or to every instance waiting with this correlation; each its own step."""
-    _require_writer(actor, ACT)
+    """Deliver to one instance, or to every instance in the actor's scope waiting with this correlation;
+    each its own step. Instances out of scope are never reached nor named."""
+    authorization.require(actor, ACT)
     if not name:
         raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
     with rt.uow() as uow:
         if instance_id is not None:
-            targets = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
-            instance_or_404(uow.session, instance_id)
+            scope.instance_in_scope(uow.session, actor, instance_id, ACT)
+            waiting = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
         else:
-            targets = subscriptions.waiting_instances(uow.session, name, correlation or {})
+            waiting = subscriptions.waiting_instances(uow.session, name, correlation or {})
+        targets = _in_scope(uow.session, actor, waiting, ACT)
     if not targets:
         raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
     for target in targets:
         with rt.uow() as uow:
-            instance = instance_or_404(uow.session, target)
+            instance, _ = scope.instance_in_scope(uow.session, actor, target, ACT)
             _require_status(instance, "running")
             command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
             steps.execute(rt, uow, instance, command, "message_delivered", actor)
@@ -89,30 +90,36 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
     return targets
 
 
+def _in_scope(session, actor: Actor, instance_ids: list[str], action: str) -> list[str]:
+    """Those of ``instance_ids`` the actor reaches for ``action``, in the given order."""
+    if not instance_ids:
+        return []
+    reached = set(session.scalars(select(ProcessInstance.id).where(
+        ProcessInstance.id.in_(instance_ids), scope.instance_view(actor, action) > NONE)))
+    return [instance_id for instance_id in instance_ids if instance_id in reached]
+
+
 def retry(rt, instance_id: str, actor: Actor) -> dict:
-    _require_writer(actor, ACT)
     with rt.uow() as uow:
-        instance = instance_or_404(uow.session, instance_id)
+        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id, ACT)
         _require_status(instance, "error")
         steps.execute(rt, uow, instance, {"type": "retry"}, "retried", actor)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor, required=False)
+        return queries.instance_view(uow.session, instance, actor)
 
 
 def cancel(rt, instance_id: str, actor: Actor, casus_decision: dict | None = None) -> dict:
     """Cancel an instance; the last running cycle of an open casus also needs the casus decision
     (engine.casus.cancellation), applied in the same unit of work and kept in the ``cancelled`` event."""
-    if not authorization.allows(actor, CANCEL):
-        raise Forbidden("Alleen procesregisseur of coördinator mag een zaak annuleren.")
     with rt.uow() as uow:
-        instance = instance_or_404(uow.session, instance_id)
+        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id, CANCEL)
         _require_status(instance, *ACTIVE_STATUSES)
         decision = cancellation.check(uow.session, instance, casus_decision)
         outcome = steps.execute(rt, uow, instance, {"type": "cancel"}, "cancelled", actor, extra_inputs=decision)
         if decision is not None:
             cancellation.apply(rt, uow, instance, decision, outcome.state_hash, actor, rt.clock.now())
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor, required=False)
+        return queries.instance_view(uow.session, instance, actor)
 
 
 def due_instances(rt, limit: int = 100) -> list[str]:

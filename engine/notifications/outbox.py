@@ -2,12 +2,16 @@
 
 A user task that becomes ready because a timer fired is a deadline reached or an escalation; its
 lane (a role) is told. An instance whose timer cannot fire after all retries tells the beheerder.
-Listing is by the caller's roles and user name; e-mail delivery lives in notification_sender.
+Listing is by the caller's roles and user name, about cases in the caller's scope; e-mail delivery lives in notification_sender.
 """
-from sqlalchemy import or_, select
+from sqlalchemy import and_, exists, or_, select
 
-from engine.persistence.tables import Notification
+from engine.persistence import pages
+from engine.persistence.pages import Page, PageRequest
+from engine.persistence.tables import Notification, ProcessInstance
+from engine.security import scope
 from engine.security.actors import Actor
+from engine.security.authorization import NONE
 
 TIMER_STEP = "timer_fired"
 OPERATOR_ROLE = "beheerder"
@@ -37,15 +41,20 @@ def incident(session, instance, message: str, now) -> None:
     ))
 
 
-def for_actor(rt, actor: Actor, limit: int = 100) -> list[dict]:
-    """The newest notifications addressed to one of the caller's roles or to the caller."""
+def for_actor(rt, actor: Actor, page: PageRequest = PageRequest()) -> Page:
+    """The newest notifications addressed to one of the caller's roles or to the caller, about cases the
+    caller may see (the operators' incident notices name an instance and an element, never its data)."""
+    concerns_visible_case = exists().where(ProcessInstance.id == Notification.instance_id,
+                                           scope.instance_view(actor) > NONE)
+    operator_notice = and_(Notification.kind == "incident", Notification.recipient_role == OPERATOR_ROLE)
+    query = (select(Notification)
+             .where(or_(Notification.recipient_role.in_(sorted(actor.roles)),
+                        Notification.recipient_user == actor.username),
+                    or_(Notification.instance_id.is_(None), operator_notice, concerns_visible_case))
+             .order_by(Notification.created_at.desc(), Notification.id.desc()))
     with rt.uow() as uow:
-        rows = uow.session.scalars(
-            select(Notification)
-            .where(or_(Notification.recipient_role.in_(sorted(actor.roles)),
-                       Notification.recipient_user == actor.username))
-            .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit))
-        return [view(row) for row in rows]
+        found, total = pages.rows(uow.session, query, page)
+        return Page([view(row) for row, in found], total, page.limit, page.offset)
 
 
 def view(row: Notification) -> dict:

@@ -88,11 +88,12 @@ class ProcessInstance(Base):
     process_version_id: Mapped[int] = mapped_column(ForeignKey("process_versions.id"))
     process_id: Mapped[str] = mapped_column(String(200), index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
-    state: Mapped[dict] = mapped_column(EncryptedJSON)  # holds personal data: encrypted at rest
+    # holds personal data: encrypted at rest, and loaded only when used (lists never decrypt a state)
+    state: Mapped[dict] = mapped_column(EncryptedJSON, deferred=True)
     lock_version: Mapped[int] = mapped_column(Integer)
     timer_due: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    started_by: Mapped[str] = mapped_column(String(100))
+    started_by: Mapped[str] = mapped_column(String(100), index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     incident_message: Mapped[str | None] = mapped_column(Text, nullable=True)
     incident_element: Mapped[str | None] = mapped_column(String(200), nullable=True)
@@ -103,6 +104,11 @@ class ProcessInstance(Base):
     # the casus this instance belongs to and its place in the casus's chain (0 = the first)
     casus_id: Mapped[str | None] = mapped_column(ForeignKey("casussen.id"), nullable=True)
     cycle: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # need-to-know facts, written only by the engine (engine.security.scope reads them in SQL):
+    # the case's region (its casus's, else the starter's) and, for an instance without a casus,
+    # when the pseudonymisation step referred it to the Adviestafel
+    region: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    referred_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __mapper_args__ = {"version_id_col": lock_version}
 
@@ -258,13 +264,30 @@ class Casus(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(20), unique=True)
-    person: Mapped[dict] = mapped_column(EncryptedJSON)
+    person: Mapped[dict] = mapped_column(EncryptedJSON, deferred=True)
     region: Mapped[str] = mapped_column(String(100), index=True)
-    casemanager_zorg: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
-    casusregisseur_gemeente: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)  # aangemeld | geincludeerd | in_zorg | ...
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    aanmelder: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    aanmelder: Mapped[str] = mapped_column(String(100), index=True)
+    # set by the pseudonymisation step: from then on the Adviestafel sees the casus (pseudonymised)
+    referred_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CaseAssignment(Base):
+    """Who holds a duo role for a case, from when until when: written only by the duo assignment
+    (engine.ports.casemanagers), so access moves with a handover and the history stays."""
+
+    __tablename__ = "case_assignments"
+    __table_args__ = (Index("ix_case_assignments_user_open", "username", "assigned_until"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casussen.id"), nullable=True, index=True)
+    # the instance whose step made the assignment (the case itself when it has no casus)
+    instance_id: Mapped[str] = mapped_column(String(36), index=True)
+    username: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(100))
+    assigned_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    assigned_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class LoginFailure(Base):

@@ -1,16 +1,17 @@
-"""CaseManagerDirectory over the users table: who holds a duo role in a region, and their caseload.
+"""CaseManagerDirectory over the users table and the case assignments.
 
-The caseload is the number of distinct active casussen whose duo names the worker, counted from
-the running (or stuck) process instances' data: an intake still waiting on its melding and the
-casus' first cycle are one casus, not two.
+The duo of a case is its open rows in ``case_assignments``, written here only, in the step of the
+duo assignment: a new member closes the previous one's row, so access moves with a handover and the
+history stays. The caseload is the number of distinct active cases a worker is assigned to,
+counted in SQL: an intake and the casus's first cycle are one casus, not two.
 """
 from collections import Counter
 
-from sqlalchemy import select
+from sqlalchemy import distinct, exists, func, or_, select
 
-from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, User
-from engine.spiff.state_data import process_data
+from engine.persistence.tables import ACTIVE_STATUSES, CaseAssignment, ProcessInstance, User
 from handlers.config import REGIO_NAAM
+from handlers.context import HandlerError
 
 DUO_ROLES = ("casemanager_zorg", "casusregisseur_gemeente")
 
@@ -24,26 +25,28 @@ def region_code(region: str | None) -> str | None:
 
 
 def caseloads(session) -> Counter:
-    """Worker id (username) → number of active casussen in which the worker is in the duo."""
-    casussen: dict[str, set] = {}
-    for instance in session.scalars(select(ProcessInstance).where(ProcessInstance.status.in_(ACTIVE_STATUSES))):
-        data = process_data(instance)
-        duo = data.get("duo")
-        if not isinstance(duo, dict):
-            continue
-        casus = str(data.get("casus_id") or instance.id)
-        for role in DUO_ROLES:
-            worker_id = (duo.get(role) or {}).get("id") if isinstance(duo.get(role), dict) else None
-            if worker_id:
-                casussen.setdefault(worker_id, set()).add(casus)
-    return Counter({worker_id: len(ids) for worker_id, ids in casussen.items()})
+    """Worker id (username) → number of active cases in which the worker is in the duo now."""
+    active = exists().where(ProcessInstance.status.in_(ACTIVE_STATUSES),
+                            or_(ProcessInstance.casus_id == CaseAssignment.casus_id,
+                                ProcessInstance.id == CaseAssignment.instance_id))
+    case_key = func.coalesce(CaseAssignment.casus_id, CaseAssignment.instance_id)
+    rows = session.execute(select(CaseAssignment.username, func.count(distinct(case_key)))
+                           .where(CaseAssignment.assigned_until.is_(None), active).group_by(CaseAssignment.username))
+    return Counter(dict(rows.all()))
+
+
+def open_assignments(session, casus_id: str | None, instance_id: str) -> list[CaseAssignment]:
+    """The duo in force for a case: its casus's, or (no casus) the instance's own."""
+    case = CaseAssignment.casus_id == casus_id if casus_id else CaseAssignment.instance_id == instance_id
+    return list(session.scalars(select(CaseAssignment).where(case, CaseAssignment.assigned_until.is_(None))
+                                .order_by(CaseAssignment.role, CaseAssignment.id)))
 
 
 class DatabaseCaseManagers:
-    """Reads users and caseloads through the step's session (never writes)."""
+    """Reads users and caseloads through the step's session; records the duo of the step's case."""
 
-    def __init__(self, session):
-        self.session = session
+    def __init__(self, session, now=None, instance: ProcessInstance | None = None):
+        self.session, self.now, self.instance = session, now, instance
 
     def _worker(self, user: User, role: str, load: Counter) -> dict:
         return {"id": user.username, "naam": user.full_name or user.username,
@@ -64,3 +67,21 @@ class DatabaseCaseManagers:
             return None
         role = next((r for r in DUO_ROLES if r in (user.roles or [])), None)
         return self._worker(user, role, caseloads(self.session)) if role else None
+
+    def assign(self, duo: dict) -> None:
+        """Make ``duo`` ({role: worker id}) the case's duo from now on; a replaced member's row is closed."""
+        if self.instance is None:
+            raise RuntimeError("duo assignment outside a step")
+        current = {row.role: row for row in open_assignments(self.session, self.instance.casus_id, self.instance.id)}
+        for role, username in duo.items():
+            worker = self.find(username)
+            if worker is None or worker["rol"] != role or worker["regio"] != self.instance.region:
+                raise HandlerError(f"'{username}' kan niet in het duo van deze casus: geen {role.replace('_', ' ')} "
+                                   "in de regio van de casus.")
+            held = current.get(role)
+            if held is not None and held.username == username:
+                continue
+            if held is not None:
+                held.assigned_until = self.now
+            self.session.add(CaseAssignment(casus_id=self.instance.casus_id, instance_id=self.instance.id,
+                                            username=username, role=role, assigned_from=self.now))

@@ -1,7 +1,7 @@
 """The handler ports (handlers/ports.py) as the engine provides them, bound to one step's session.
 
-A step builds its ports with ``rt.ports(session, now)``: whatever a port writes (a bed reservation)
-commits or rolls back with the step itself. Replays never call handlers, so they get no ports.
+A step builds its ports with ``rt.ports(session, now, instance)``: whatever a port writes (a bed
+reservation, a duo assignment, a referral) commits or rolls back with the step itself. Replays never call handlers, so they get no ports.
 """
 import os
 from dataclasses import dataclass
@@ -9,7 +9,8 @@ from typing import Mapping
 
 from engine.ports.bedden import DatabaseBeds
 from engine.ports.casemanagers import DatabaseCaseManagers
-from handlers.ports import BEDDEN, CASEMANAGERS, PSEUDONIEM_SLEUTEL
+from engine.ports.referrals import DatabaseReferrals
+from handlers.ports import BEDDEN, CASEMANAGERS, PSEUDONIEM_SLEUTEL, VERWIJZING
 
 PSEUDONYM_KEY_ENV = "LEVENSLOOP_PSEUDONYM_KEY"
 
@@ -36,11 +37,13 @@ class DatabasePorts:
 
     pseudonym_key: EnvironmentKey
 
-    def __call__(self, session, now) -> dict:
+    def __call__(self, session, now, instance=None) -> dict:
+        """``instance``: the process instance of the step, whose case the ports record facts for."""
         return {
-            CASEMANAGERS: DatabaseCaseManagers(session),
+            CASEMANAGERS: DatabaseCaseManagers(session, now, instance),
             BEDDEN: DatabaseBeds(session, now),
             PSEUDONIEM_SLEUTEL: self.pseudonym_key,
+            VERWIJZING: DatabaseReferrals(session, now, instance),
         }
 
 
@@ -48,6 +51,6 @@ def database_ports(environ: Mapping[str, str] = os.environ) -> DatabasePorts:
     return DatabasePorts(EnvironmentKey.from_environment(environ))
 
 
-def no_ports(_session, _now) -> dict:
+def no_ports(_session, _now, _instance=None) -> dict:
     """For runtimes without handlers that need ports (and for replay)."""
     return {}

@@ -10,6 +10,7 @@ from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
 
 from engine.process_models.forms import SchemaError, check_schema
+from engine.process_models.reserved_names import declared_reserved
 
 FORM_PROPERTIES = ("formJsonSchemaFilename", "formUiSchemaFilename")
 
@@ -48,6 +49,10 @@ def _check_forms(element: str, names: list[str], files: dict[str, str]) -> list[
         except (ValueError, SchemaError) as err:
             reason = err.message if isinstance(err, SchemaError) else str(err)
             problems.append({"element": element, "message": f"formulier '{name}' is geen geldig JSON Schema: {reason}"})
+            continue
+        for field in declared_reserved(json.loads(files[name])):
+            problems.append({"element": element, "message": f"formulier '{name}' vraagt '{field}', maar die "
+                                                            "gegevens zet de engine zelf"})
     return problems
 
 

@@ -25,6 +25,11 @@ def undeclared_fields(schema: dict, data: dict) -> dict[str, str]:
     return errors
 
 
+def top_level_properties(schema: dict) -> set[str]:
+    """The names a form declares at its top level, in any of its branches."""
+    return set(_declared([schema], schema)[0])
+
+
 def _check_object(schemas: list, data: dict, root: dict, path: tuple, errors: dict) -> None:
     properties, is_open = _declared(schemas, root)
     for name, value in data.items():

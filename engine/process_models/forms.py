@@ -4,6 +4,7 @@ from jsonschema.exceptions import SchemaError
 
 from engine.errors import Invalid
 from engine.process_models.declared_fields import undeclared_fields
+from engine.process_models.reserved_names import reserved_in
 
 MESSAGES = {
     "required": "Dit veld is verplicht.",
@@ -49,8 +50,9 @@ def _message(error) -> str:
 
 
 def submission_errors(schema: dict, data: dict) -> dict[str, str]:
-    """Every field error of a submission: the schema's, and each field the (closed) form does not declare."""
-    return {**field_errors(schema, data), **undeclared_fields(schema, data)}
+    """Every field error of a submission: the schema's, each field the (closed) form does not declare, and
+    each name the engine reserves for itself."""
+    return {**field_errors(schema, data), **undeclared_fields(schema, data), **reserved_in(data)}
 
 
 def validate(schema: dict, data: dict) -> None:

@@ -5,7 +5,7 @@ from engine.security.actors import Actor
 
 
 def _require_owner(actor: Actor) -> None:
-    authorization.require(actor, authorization.MODELS, "Alleen een proceseigenaar mag procesmodellen beheren.")
+    authorization.require(actor, authorization.MODELS)
 
 
 def deploy(rt, files: dict[str, str], actor: Actor) -> deployments.DeployResult:

@@ -1,6 +1,7 @@
 """The worklist, task details, completing a task and delivering messages over HTTP."""
 import pytest
 
+from engine.process_models.reserved_names import RESERVED
 from tests.api.conftest import error
 
 VALID = {"naam": "Jansen", "datum": "2027-01-05"}
@@ -31,9 +32,16 @@ def test_task_detail_has_the_json_schema(client, task, worker):
     assert detail.json["ui_schema"] is None
 
 
-def test_task_detail_of_another_lane_is_403_and_unknown_is_404(client, task, worker, login):
-    error(client.get(f"/api/v1/tasks/{task['id']}", headers=login("procesregisseur")), 403, "forbidden")
-    error(client.get("/api/v1/tasks/bestaat-niet", headers=worker), 404, "notfound")
+def test_a_task_reads_with_its_case_is_completed_only_in_its_lane_and_out_of_scope_is_404(client, task, worker,
+                                                                                            login):
+    regisseur = login("procesregisseur")  # same region: sees the case and its tasks, but it is not its lane
+    assert client.get(f"/api/v1/tasks/{task['id']}", headers=regisseur).status_code == 200
+    error(client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": VALID}, headers=regisseur), 403, "forbidden")
+    elsewhere = login("procesregisseur", username="regisseur_noord", region="Gelderland-Midden")
+    unknown = error(client.get("/api/v1/tasks/bestaat-niet", headers=worker), 404, "notfound")
+    hidden = error(client.get(f"/api/v1/tasks/{task['id']}", headers=elsewhere), 404, "notfound")
+    assert hidden["message"] == unknown["message"].replace("bestaat-niet", task["id"])
+    error(client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": VALID}, headers=elsewhere), 404, "notfound")
 
 
 def test_complete_then_again_is_409(client, task, worker):
@@ -53,7 +61,7 @@ def test_form_data_violating_the_schema_is_422_per_field(client, task, worker):
 def test_a_field_the_form_does_not_declare_is_422_by_name_and_nothing_is_written(client, task, worker):
     injected = {**VALID, "duo": {"casemanager_zorg": {"id": "aanmelder"}}, "regio": "gelderland_midden"}
     response = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": injected}, headers=worker)
-    assert error(response, 422, "invalid")["fields"] == {"duo": "Onbekend veld.", "regio": "Onbekend veld."}
+    assert error(response, 422, "invalid")["fields"] == {"duo": RESERVED, "regio": RESERVED}
     still = client.get(f"/api/v1/process-instances/{task['process_instance']}", headers=worker).json
     assert [t["id"] for t in still["ready_tasks"]] == [task["id"]]
     assert "duo" not in still["data"] and "regio" not in still["data"]
@@ -79,23 +87,23 @@ def test_completing_an_unknown_task_is_404(client, worker):
 def waiting(client, upload, worker):
     upload("eng_message_correlation.bpmn")
     return {casus: client.post("/api/v1/process-instances", headers=worker, json={
-        "process_model": "eng_message_correlation", "data": {"casus_id": casus}}).json["id"] for casus in "AB"}
+        "process_model": "eng_message_correlation", "data": {"dossier_id": casus}}).json["id"] for casus in "AB"}
 
 
 def test_message_by_correlation_is_202_with_the_instances_reached(client, waiting, worker):
     response = client.post("/api/v1/messages", headers=worker, json={
-        "name": "antwoord", "correlation": {"casus_id": "B"}, "payload": {"casus_id": "B"}})
+        "name": "antwoord", "correlation": {"dossier_id": "B"}, "payload": {"dossier_id": "B"}})
     assert (response.status_code, response.json) == (202, {"delivered_to": [waiting["B"]]})
 
 
 def test_message_by_instance_id_is_202(client, waiting, worker):
     response = client.post("/api/v1/messages", headers=worker, json={
-        "name": "antwoord", "process_instance": waiting["A"], "payload": {"casus_id": "A"}})
+        "name": "antwoord", "process_instance": waiting["A"], "payload": {"dossier_id": "A"}})
     assert (response.status_code, response.json["delivered_to"]) == (202, [waiting["A"]])
 
 
-@pytest.mark.parametrize("body", [{"name": "onbekend", "correlation": {"casus_id": "A"}},
-                                  {"name": "antwoord", "correlation": {"casus_id": "Z"}},
+@pytest.mark.parametrize("body", [{"name": "onbekend", "correlation": {"dossier_id": "A"}},
+                                  {"name": "antwoord", "correlation": {"dossier_id": "Z"}},
                                   {"name": "antwoord", "process_instance": "bestaat-niet"}])
 def test_message_nobody_waits_for_is_404(client, waiting, worker, body):
     error(client.post("/api/v1/messages", headers=worker, json=body), 404, "notfound")
@@ -115,5 +123,5 @@ def test_message_missing_its_correlation_data_is_422(client, waiting, worker):
 
 def test_auditor_may_not_send_messages(client, waiting, login):
     response = client.post("/api/v1/messages", headers=login("auditor"),
-                           json={"name": "antwoord", "correlation": {"casus_id": "A"}})
+                           json={"name": "antwoord", "correlation": {"dossier_id": "A"}})
     error(response, 403, "forbidden")

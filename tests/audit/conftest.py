@@ -7,7 +7,8 @@ from sqlalchemy import select, text
 
 from engine.instances import queries
 from engine.instances import service as instances
-from engine.persistence.tables import AuditEvent
+from engine.persistence.tables import AuditEvent, ProcessInstance
+from engine.ports.referrals import DatabaseReferrals
 from engine.timers import firing
 from handlers import HandlerError
 from tests.conftest import ON_POSTGRES, actor
@@ -15,9 +16,15 @@ from tests.conftest import ON_POSTGRES, actor
 AANMELDER = actor("aanmelder")
 REGISSEUR = actor("procesregisseur")
 AUDITOR = actor("auditor")
-# referred to the Adviestafel (a dossier), so its pseudonymised reads apply under need-to-know
 START_DATA = {"regio": "Gelderland-Zuid", "persoon": {"naam": "J. Jansen", "bsn": "999990019"},
               "adviestafel_dossier": {"pseudoniem": "LL-AUDIT00001"}}
+
+
+def refer(rt, instance_id: str) -> None:
+    """Refer the case to the Adviestafel as the pseudonymisation step does, so its pseudonymised reads apply."""
+    with rt.uow() as uow:
+        DatabaseReferrals(uow.session, rt.clock.now(), uow.session.get(ProcessInstance, instance_id)).refer()
+        uow.commit()
 
 
 @pytest.fixture
@@ -45,6 +52,7 @@ def scenario(rt, clock, deploy, outside):
 
     def run(spoed: bool = True) -> str:
         view = instances.start(rt, "audit_scenario", dict(START_DATA), AANMELDER)
+        refer(rt, view["id"])
         clock.advance(timedelta(minutes=5))
         view = complete(rt, view, "intake", {"spoed": spoed}, AANMELDER)
         if not spoed:

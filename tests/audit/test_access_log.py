@@ -15,7 +15,7 @@ ADVIESTAFEL = actor("adviestafel")
 
 
 def entries(rt, **filters):
-    return access_log.query(rt, AUDITOR, **filters)
+    return access_log.query(rt, AUDITOR, **filters).items
 
 
 def test_each_read_of_case_data_is_logged_with_role_categories_and_purpose(rt, clock, scenario):
@@ -67,6 +67,6 @@ def test_auditors_filter_by_user_instance_and_period(rt, clock, scenario):
 
 def test_only_auditors_read_the_access_log_and_a_reversed_period_is_invalid(rt, clock):
     with pytest.raises(Forbidden):
-        access_log.query(rt, REGISSEUR)
+        access_log.query(rt, REGISSEUR).items
     with pytest.raises(Invalid):
         entries(rt, start=clock.now(), end=clock.now() - timedelta(days=1))

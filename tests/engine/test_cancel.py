@@ -19,7 +19,7 @@ def running(rt, deploy):
 def test_cancel_closes_open_tasks_and_is_audited(rt, running):
     view = instances.cancel(rt, running["id"], REGISSEUR)
     assert (view["status"], view["ready_tasks"]) == ("cancelled", [])
-    assert queries.worklist(rt, WORKER) == []
+    assert queries.worklist(rt, WORKER).items == []
     trail = queries.events(rt, running["id"], WORKER)
     assert [(e["type"], e["actor"]) for e in trail] == [("started", "aanmelder"), ("cancelled", "procesregisseur")]
 

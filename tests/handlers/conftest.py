@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import pytest
 
 from handlers import HandlerContext
-from handlers.memory_ports import MemoryBeds, MemoryCaseManagers, StaticKey
+from handlers.memory_ports import MemoryBeds, MemoryCaseManagers, MemoryReferrals, StaticKey
 
 
 def context(now=datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc), **ports) -> HandlerContext:
@@ -13,4 +13,5 @@ def context(now=datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc), **ports) -> Ha
 
 @pytest.fixture
 def ctx():
-    return context(pseudoniem_sleutel=StaticKey(b"geheim"), bedden=MemoryBeds(), casemanagers=MemoryCaseManagers())
+    return context(pseudoniem_sleutel=StaticKey(b"geheim"), bedden=MemoryBeds(), casemanagers=MemoryCaseManagers(),
+                   verwijzing=MemoryReferrals())

@@ -30,7 +30,7 @@ def test_dossier_holds_no_personal_data(ctx):
 def test_pseudonym_is_stable_per_casus_and_differs_between_casussen(ctx):
     assert dossier(ctx)["pseudoniem"] == dossier(ctx)["pseudoniem"]
     assert pseudoniem(ctx, "C-1") != pseudoniem(ctx, "C-2")
-    other_key = HandlerContext(now=ctx.now, ports={"pseudoniem_sleutel": StaticKey(b"andere sleutel")})
+    other_key = HandlerContext(now=ctx.now, ports={**ctx.ports, "pseudoniem_sleutel": StaticKey(b"andere sleutel")})
     assert pseudoniem(ctx, "C-1") != pseudoniem(other_key, "C-1")
     assert "C-1" not in pseudoniem(ctx, "C-1")
 

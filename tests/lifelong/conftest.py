@@ -8,6 +8,7 @@ from engine.casus import service as casus
 from engine.casus import views
 from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance, WorkTask
+from engine.security import users
 from engine.security.actors import Actor
 from engine.timers import scheduler
 from tests.conftest import actor
@@ -17,6 +18,8 @@ REGISSEUR = actor("procesregisseur")
 CASEMANAGER = Actor("cm_anna", frozenset({"casemanager_zorg"}), "Gelderland-Zuid")
 PERSON = {"naam": "Jan de Vries", "bsn": "999990019", "geboortedatum": "1980-02-01", "adres": "Markt 1, Nijmegen",
           "telefoon": "024-1234567"}
+#: The inclusion decision of cycle_intake: include, with cm_anna and cr_carla as the duo.
+INCLUSION = {"includeren": True, "casemanager_zorg": "cm_anna", "casusregisseur_gemeente": "cr_carla"}
 MODELS = ("cycle_intake.bpmn", "cycle_monthly.bpmn", "inclusie-schema.json",
           "evaluatie-keuze-schema.json")
 
@@ -58,9 +61,9 @@ class Casussen:
         assert task_id, f"{element} is not ready; ready: {self.ready(casus_id)}"
         return instances.complete_task(self.rt, task_id, data or {}, by)
 
-    def include(self, casus_id: str) -> None:
-        self.complete(casus_id, "inclusie", {"includeren": True, "duo": {"casemanager_zorg": {"id": "cm_anna"}}},
-                      by=REGISSEUR)
+    def include(self, casus_id: str, casemanager: str = "cm_anna") -> None:
+        """Include the casus; the duo assignment makes ``casemanager`` and cr_carla its duo."""
+        self.complete(casus_id, "inclusie", {**INCLUSION, "casemanager_zorg": casemanager}, by=REGISSEUR)
 
     def next_month(self) -> list[str]:
         """A month passes; every due timer fires, as the scheduler would."""
@@ -76,7 +79,15 @@ class Casussen:
         return views.get(self.rt, casus_id, by)
 
 
+def add_duo_workers(rt) -> None:
+    """The workers the duo assignment may choose, in the casussen's region."""
+    for username, role in (("cm_anna", "casemanager_zorg"), ("cm_bert", "casemanager_zorg"),
+                           ("cr_carla", "casusregisseur_gemeente")):
+        users.add_user(rt, username, "geheim-wachtwoord", [role], "Gelderland-Zuid")
+
+
 @pytest.fixture
 def casussen(rt, clock, deploy):
     deploy(*MODELS)
+    add_duo_workers(rt)
     return Casussen(rt, clock)

@@ -1,14 +1,15 @@
 """The casussen API: register, list, one casus with its chain, a message to a casus."""
 import pytest
 
-from tests.lifelong.conftest import MODELS, PERSON
+from tests.lifelong.conftest import INCLUSION, MODELS, PERSON, add_duo_workers
 
 REGISTRATION = {"person": PERSON, "region": "Gelderland-Zuid", "process_model": "cycle_intake"}
 
 
 @pytest.fixture
-def registered(client, login, deploy):
+def registered(rt, client, login, deploy):
     deploy(*MODELS)
+    add_duo_workers(rt)
     headers = login("procesregisseur")
     response = client.post("/api/v1/casussen", json=REGISTRATION, headers=headers)
     assert response.status_code == 201, response.json
@@ -19,7 +20,7 @@ def test_register_then_read_the_casus_with_its_chain(client, registered):
     created, headers = registered
     assert created["status"] == "aangemeld" and created["person"] == PERSON
     [task] = created["current_tasks"]
-    done = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": {"includeren": True}}, headers=headers)
+    done = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": INCLUSION}, headers=headers)
     assert done.status_code == 200, done.json
     casus = client.get(f"/api/v1/casussen/{created['id']}", headers=headers).json
     assert casus["status"] == "geincludeerd" and casus["cycle"] == 1
@@ -35,7 +36,7 @@ def test_a_message_to_the_casus(client, login, registered):
     url = f"/api/v1/casussen/{created['id']}/messages"
     refused = client.post(url, json={"name": "signaal", "payload": {}}, headers=headers)
     assert refused.status_code == 404 and "signaal" in refused.json["message"]
-    client.post(f"/api/v1/tasks/{created['current_tasks'][0]['id']}/complete", json={"data": {"includeren": True}},
+    client.post(f"/api/v1/tasks/{created['current_tasks'][0]['id']}/complete", json={"data": INCLUSION},
                 headers=headers)
     delivered = client.post(url, json={"name": "signaal", "payload": {"tekst": "x"}}, headers=headers)
     assert delivered.status_code == 200 and len(delivered.json["delivered_to"]) == 1
@@ -55,10 +56,11 @@ def test_register_refuses_bad_input_with_field_errors(client, registered, body, 
 def test_other_regions_and_the_adviestafel_see_only_what_they_may(client, login, registered):
     created, _ = registered
     elsewhere = login("casemanager_zorg", username="cm_ellen", region="Gelderland-Midden")
-    assert client.get(f"/api/v1/casussen/{created['id']}", headers=elsewhere).status_code == 403
+    hidden = client.get(f"/api/v1/casussen/{created['id']}", headers=elsewhere)
+    assert hidden.status_code == 404 and hidden.json["message"] == f"Casus '{created['id']}' bestaat niet."
     assert client.get("/api/v1/casussen", headers=elsewhere).json == []
     not_referred = client.get(f"/api/v1/casussen/{created['id']}", headers=login("adviestafel"))
-    assert not_referred.status_code == 403
+    assert not_referred.status_code == 404
     assert client.get("/api/v1/casussen/onbekend", headers=login("coordinator")).status_code == 404
 
 

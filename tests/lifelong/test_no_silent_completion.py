@@ -42,4 +42,4 @@ def test_the_engine_turns_the_growing_loop_into_an_incident_never_completed(rt, 
     assert str(runner.MAX_TREE_DEPTH) in view["incident"]["message"]
     again = instances.retry(rt, view["id"], WORKER)
     assert again["status"] == "error" and again["ready_tasks"] == []
-    assert queries.list_instances(rt, WORKER, status="completed") == []
+    assert queries.list_instances(rt, WORKER, status="completed").items == []

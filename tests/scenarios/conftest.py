@@ -20,6 +20,7 @@ WORKERS = [
     ("cm_anna", "casemanager_zorg", "Anna Jansen", "Pro Persona"),
     ("cm_bram", "casemanager_zorg", "Bram de Wit", "GGNet"),
     ("cr_carla", "casusregisseur_gemeente", "Carla Smit", "Gemeente Nijmegen"),
+    ("cr_elders", "casusregisseur_gemeente", "Eva Elders", "Gemeente Tiel"),
 ]
 
 

@@ -12,7 +12,8 @@ from engine.bootstrap import PROJECT_ROOT
 from engine.errors import Invalid
 from engine.instances import queries
 from engine.instances import service as instances
-from engine.persistence.tables import AuditEvent, ProcessInstance
+from engine.persistence.tables import AuditEvent, Casus, ProcessInstance
+from engine.ports.casemanagers import DatabaseCaseManagers, open_assignments
 from engine.process_models import service as model_service
 from engine.security.actors import WORKER_ROLES, Actor
 from engine.timers import scheduler
@@ -52,9 +53,28 @@ class Driver:
         return tasks[0]
 
     def complete(self, instance_id: str, element: str, data: dict | None = None, role: str | None = None) -> dict:
-        """Complete the (first) ready task ``element`` as ``role``, by default its lane's role."""
+        """Complete the (first) ready task ``element`` as ``role``, by default its lane's role; a duo role
+        acts as the case's assigned member."""
         task = self.task(instance_id, element)
-        return instances.complete_task(self.rt, task["id"], data or {}, worker(role or task["lane"]))
+        return instances.complete_task(self.rt, task["id"], data or {}, self.member(instance_id, role or task["lane"]))
+
+    def member(self, instance_id: str, role: str) -> Actor:
+        """Who does the case's work in ``role``: its duo member, its registrant (aanmelder), else a worker
+        of that role in the case's region."""
+        with self.rt.uow() as uow:
+            instance = uow.session.get(ProcessInstance, instance_id)
+            held = {a.role: a.username for a in open_assignments(uow.session, instance.casus_id, instance.id)}
+            casus = uow.session.get(Casus, instance.casus_id) if instance.casus_id else None
+            held.setdefault("aanmelder", casus.aanmelder if casus else instance.started_by)
+            region = instance.region
+        return Actor(held.get(role, role), frozenset({role}), region)
+
+    def assign(self, instance_id: str, duo: dict) -> None:
+        """Record ``duo`` as the case's duo through the engine's port, as the intake's duo assignment does."""
+        with self.rt.uow() as uow:
+            instance = uow.session.get(ProcessInstance, instance_id)
+            DatabaseCaseManagers(uow.session, self.clock.now(), instance).assign(duo)
+            uow.commit()
 
     def refused(self, instance_id: str, element: str, data: dict, role: str | None = None) -> Invalid:
         """Submit invalid data: returns the Invalid error, after checking that nothing moved."""
@@ -68,7 +88,7 @@ class Driver:
 
     def signal(self, name: str, casus_id: str, **payload) -> list[str]:
         payload = {"casus_id": casus_id, **payload}
-        return instances.deliver_message(self.rt, name, payload, worker("casemanager_zorg"),
+        return instances.deliver_message(self.rt, name, payload, worker("procesregisseur"),
                                          correlation={"casus_id": casus_id})
 
     def advance_to(self, moment: str) -> list[str]:

@@ -44,9 +44,10 @@ def duo(casemanager: str = "cm_anna", casusregisseur: str = "cr_carla") -> dict:
 
 
 def start_cycle(d: Driver, casus_id: str = "C-1", **data) -> str:
-    """A cycle of an included casus, as the intake's end event 'chain_to' starts it."""
-    cycle = d.start(CYCLE, {"casus_id": casus_id, "regio": "gelderland_zuid", "duo": duo(), **data},
-                    role="procesregisseur")
+    """A cycle of an included casus, as the intake's end event 'chain_to' starts it, with its duo assigned."""
+    data = {"duo": duo(), **data}
+    cycle = d.start(CYCLE, {"casus_id": casus_id, "regio": "gelderland_zuid", **data}, role="procesregisseur")
+    d.assign(cycle, {role: member["id"] for role, member in data["duo"].items()})
     assert d.ready(cycle) == ["plan_gemeente", "plan_zorg"]
     return cycle
 

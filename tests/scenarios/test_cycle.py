@@ -53,8 +53,8 @@ def test_signals_for_the_casus_ask_the_right_domain_to_adjust_the_plan(driver, m
     driver.complete(monitoring, "plan_bijstellen_signaal_gemeente", f.PLAN_BIJSTELLEN)
     assert driver.ready(monitoring) == ["monitoring_contact"]
     assert driver.completed(monitoring)[-2:] == [
-        ("plan_bijstellen_detentie", "casemanager_zorg", f.PLAN_BIJSTELLEN),
-        ("plan_bijstellen_signaal_gemeente", "casusregisseur_gemeente", f.PLAN_BIJSTELLEN)]
+        ("plan_bijstellen_detentie", "cm_anna", f.PLAN_BIJSTELLEN),
+        ("plan_bijstellen_signaal_gemeente", "cr_carla", f.PLAN_BIJSTELLEN)]
 
 
 def request_clinical(driver, cycle) -> None:

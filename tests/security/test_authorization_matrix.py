@@ -3,8 +3,9 @@ case of its own, of its region, of another region, assigned or not, referred to 
 or not, on every case endpoint. The expectations below are the issue's rules, written out by hand."""
 import pytest
 
+from engine.process_models.reserved_names import RESERVED
 from engine.security import authorization, users
-from engine.security.actors import ALL_ROLES
+from engine.security.actors import ALL_ROLES, Actor
 from tests.scenarios.driver import REGION
 from tests.scenarios.paths import include
 from tests.security.ketencase import OTHER_REGION, PASSWORD, cases, driver  # noqa: F401 (fixture)
@@ -82,12 +83,13 @@ def expected(username: str, case: str, tasks: list[dict]) -> dict:
     view, roles = EXPECTED[username].get(case), ROLES[username]
     auditor = "auditor" in roles
     in_lane = [t for t in tasks if t["lane"] in roles]
+    hidden = 404 if authorization.allows(Actor(username, frozenset(roles)), authorization.READ) else 403
     return {
-        "instance": (200, view) if view else (403, None),
-        "events": 200 if view else 403,
+        "instance": (200, view) if view else (hidden, None),  # out of scope reads as absent; no rights at all: 403
+        "events": 200 if view else hidden,
         "listed": bool(view),
         "worklist": sorted(t["element"] for t in in_lane) if view else [],
-        "tasks": {t["element"]: 200 if view and (t in in_lane or auditor) else 403 for t in tasks},
+        "tasks": {t["element"]: 200 if view else hidden for t in tasks},  # a task reads with its case
         "audit": [200 if auditor else 403] * 4,
     }
 
@@ -102,7 +104,7 @@ def test_each_user_sees_exactly_the_cases_need_to_know_allows(client, world, use
 def test_the_registrant_loses_sight_of_the_case_at_inclusion(client, world, driver):
     ids, tokens, _ = world
     include(driver, ids["referred"])
-    assert client.get(f"{API}/process-instances/{ids['referred']}", headers=tokens["aanmelder"]).status_code == 403
+    assert client.get(f"{API}/process-instances/{ids['referred']}", headers=tokens["aanmelder"]).status_code == 404
     assert client.get(f"{API}/process-instances/{ids['own']}", headers=tokens["aanmelder"]).status_code == 200
 
 
@@ -111,3 +113,40 @@ def test_task_completion_stays_lane_based(client, world):
     [plan_zorg] = [t for t in ready["duo"] if t["element"] == "plan_zorg"]
     refused = client.post(f"{API}/tasks/{plan_zorg['id']}/complete", json={"data": {}}, headers=tokens["cr_carla"])
     assert refused.status_code == 403
+
+
+def test_writes_outside_the_scope_answer_as_absent_and_change_nothing(client, world):
+    """Cancel, retry, messages (by instance and by correlation) and task completion by a worker of another
+    region: 404 as for an unknown id, no delivery, no instance id of that region revealed."""
+    ids, tokens, ready = world
+    noord = tokens["procesregisseur_noord"]
+    before = client.get(f"{API}/process-instances/{ids['own']}/events", headers=tokens["auditor"]).json
+    assert client.post(f"{API}/process-instances/{ids['own']}/cancel", headers=noord).status_code == 404
+    assert client.post(f"{API}/process-instances/{ids['own']}/retry", headers=noord).status_code == 404
+    by_instance = client.post(f"{API}/messages", json={"name": "signaal_zorg", "process_instance": ids["duo"]},
+                              headers=noord)
+    assert by_instance.status_code == 404
+    by_correlation = client.post(f"{API}/messages", json={"name": "signaal_zorg", "correlation": {"casus_id": "C-DUO"},
+                                                          "payload": {"casus_id": "C-DUO"}}, headers=noord)
+    assert by_correlation.status_code == 404 and ids["duo"] not in by_correlation.get_data(as_text=True)
+    [melding] = [t for t in ready["own"] if t["element"] == "melding_aan_persoon"]
+    assert client.post(f"{API}/tasks/{melding['id']}/complete", json={"data": {}}, headers=noord).status_code == 404
+    after = client.get(f"{API}/process-instances/{ids['own']}/events", headers=tokens["auditor"]).json
+    assert after == before
+
+
+def test_the_takeover_attempt_is_refused_before_the_form_is_read(client, world, rt):
+    """A casemanager of another region sends the duo's task with an injected duo: 404, and the duo unchanged."""
+    ids, tokens, ready = world
+    users.add_user(rt, "cm_midden", PASSWORD, ["casemanager_zorg"], "Gelderland-Midden")
+    token = client.post(f"{API}/auth/token", json={"username": "cm_midden", "password": PASSWORD}).json["token"]
+    [plan_zorg] = [t for t in ready["duo"] if t["element"] == "plan_zorg"]
+    injected = {"duo": {"casemanager_zorg": {"id": "cm_midden"}, "casusregisseur_gemeente": {"id": "cm_midden"}}}
+    response = client.post(f"{API}/tasks/{plan_zorg['id']}/complete", json={"data": injected},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 404
+    own_colleague = client.post(f"{API}/tasks/{plan_zorg['id']}/complete", json={"data": injected},
+                                headers=tokens["cm_anna"])
+    assert own_colleague.status_code == 422 and own_colleague.json["fields"]["duo"] == RESERVED
+    assert client.get(f"{API}/process-instances/{ids['duo']}", headers={"Authorization": f"Bearer {token}"}
+                      ).status_code == 404

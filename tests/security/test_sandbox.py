@@ -108,7 +108,7 @@ def test_legit_script_computes_with_data_and_the_engine_clock(rt, deploy, clock)
     assert data["soorten"] == ["politie", "zorg"]
     assert [s["positie"] for s in data["signalen"]] == [1, 2]
     assert "geboren" not in data and "vandaag" not in data
-    [task] = queries.worklist(rt, WORKER)
+    [task] = queries.worklist(rt, WORKER).items
     assert (task["element"], task["due_date"]) == ("Task_Spoed", "2027-01-11")
 
 

@@ -83,12 +83,12 @@ def test_a_crashing_timer_step_is_retried_with_back_off_then_becomes_an_incident
     row = stored(rt, instance)
     assert row.status == "error" and "na 5 pogingen" in row.incident_message
     assert [e.type for e in trail(rt, instance)] == ["started", "incident"]
-    assert [n["kind"] for n in outbox.for_actor(rt, actor("beheerder"))] == ["incident"]
+    assert [n["kind"] for n in outbox.for_actor(rt, actor("beheerder")).items] == ["incident"]
     clock.advance(timedelta(days=1))
     assert tick().failed == 0  # an incident waits for a person, it is not retried forever
 
     monkeypatch.undo()
-    view = instances.retry(rt, instance, actor("procesregisseur"))
+    instances.retry(rt, instance, actor("procesregisseur"))
     tick()
     assert stored(rt, instance).status == "completed", (stored(rt, instance).timer_due, tick())
 

@@ -6,6 +6,7 @@ import pytest
 
 from engine.casus import service as casus
 from engine.casus import views
+from tests.audit.conftest import refer
 from tests.conftest import actor
 from tests.scenarios import formdata as f
 from tests.scenarios.paths import include, partner_information, plan
@@ -56,7 +57,7 @@ def test_registering_without_name_or_region_is_refused_at_the_form(client, web_l
     response = client.post("/casussen", data={"csrf_token": token, "naam": "", "regio": "atlantis"})
     assert response.status_code == 422
     assert "Ongeldige" in response.get_data(as_text=True) or "Onbekende regio" in response.get_data(as_text=True)
-    assert views.list_casussen(client.application.extensions["levensloop"], actor("auditor")) == []
+    assert views.list_casussen(client.application.extensions["levensloop"], actor("auditor")).items == []
 
 
 def test_adviestafel_sees_the_pseudonym_only(rt, client, web_login, driver):
@@ -71,6 +72,7 @@ def test_the_adviestafel_worklist_names_the_casus_by_pseudonym_only(rt, client, 
     deploy("web_adviestafel_task.bpmn")
     view = casus.register(rt, PERSON, "gelderland_zuid", actor("aanmelder"), "web_adviestafel_task",
                           {"adviestafel_dossier": {"pseudoniem": "LL-X"}})
+    refer(rt, view["current_instance"])
     web_login("adviestafel")
     page = client.get("/taken").get_data(as_text=True)
     assert "Advies geven" in page and view["pseudonym"] in page

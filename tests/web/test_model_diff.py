@@ -57,13 +57,13 @@ def test_compare_reads_two_deployed_versions(rt):
 
 def test_usage_lists_instances_per_version(rt):
     model_service.deploy(rt, bpmn_files(MODEL, "gegevens-schema.json"), OWNER)
-    old = instances.start(rt, "web_form_task", {"casus_id": "C-7"}, actor("aanmelder"))
+    old = instances.start(rt, "web_form_task", {}, actor("aanmelder"))
     model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
                               ["gegevens-schema.json"]}, OWNER)
     new = instances.start(rt, "web_form_task", {}, actor("aanmelder"))
     found = usage.usage(rt, "web_form_task", OWNER)
     assert [(v["version"], [i["id"] for i in v["instances"]]) for v in found] == [(2, [new["id"]]), (1, [old["id"]])]
-    assert found[1]["instances"][0]["casus"] == "C-7" and found[1]["counts"] == {"running": 1}
+    assert found[1]["instances"][0]["casus"] is None and found[1]["counts"] == {"running": 1}  # no casus
 
 
 def test_usage_is_not_for_workers(rt):

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from engine.instances import service as instances
+from engine.casus import service as casus
 from engine.process_models import service as model_service
 from tests.conftest import OWNER, actor, bpmn_files
 from tests.web.test_model_diff import MODEL, second_version
@@ -15,9 +15,9 @@ SCHEMA = "gegevens-schema.json"
 def two_versions(rt):
     files = bpmn_files(MODEL, SCHEMA)
     model_service.deploy(rt, files, OWNER)
-    old = instances.start(rt, "web_form_task", {"casus_id": "C-12"}, actor("aanmelder"))
+    old = casus.register(rt, {"naam": "P. Proef"}, "gelderland_zuid", actor("aanmelder"), "web_form_task")
     model_service.deploy(rt, {**files, MODEL: second_version()}, OWNER)
-    return old["id"]
+    return old["current_instance"], old["pseudonym"]
 
 
 def test_overview_shows_instances_per_version(client, web_login, two_versions):
@@ -26,7 +26,8 @@ def test_overview_shows_instances_per_version(client, web_login, two_versions):
     html = client.get("/procesmodellen/web_form_task").get_data(as_text=True)
     version_1 = html[html.index('id="versie-1"'):]
     assert "Geen zaken op deze versie." in html[html.index('id="versie-2"'):html.index('id="versie-1"')]
-    assert two_versions[:8] in version_1 and "C-12" in version_1 and "1 lopend" in version_1
+    instance_id, pseudonym = two_versions
+    assert instance_id[:8] in version_1 and pseudonym in version_1 and "1 lopend" in version_1
 
 
 def test_diff_page_lists_changed_nodes(client, web_login, two_versions):

@@ -1,0 +1,143 @@
+"""The matrix's scopes as SQL, over the need-to-know columns only the engine writes.
+
+Every read and every write asks the database which cases the actor reaches: lists filter with
+``instance_view(actor, action) > NONE`` and never load a row they may not show; one case is
+looked up with the same expression (``instance_in_scope``/``casus_in_scope``), so a list and a
+detail page can never disagree. Facts of a casus instance are its casus's; an instance without
+a casus is its own case.
+"""
+from sqlalchemy import and_, case, exists, false, literal, or_, select, true
+
+from engine.errors import NotFound
+from engine.persistence.tables import CaseAssignment, Casus, ProcessInstance
+from engine.ports.casemanagers import region_code
+from engine.security import authorization
+from engine.security.actors import SYSTEM, Actor
+from engine.security.authorization import (ANY, ASSIGNED, FULL, INCLUDED_STATUSES, NONE, OWN, READ, REFERRED,
+                                           REGION, STARTED, rules)
+
+
+def _open_assignment(actor: Actor | None = None):
+    """An assignment still in force (of ``actor``, when given)."""
+    clause = CaseAssignment.assigned_until.is_(None)
+    return clause if actor is None else and_(clause, CaseAssignment.username == actor.username)
+
+
+class _Instances:
+    """Scope clauses over ``process_instances`` (its casus looked up by correlated subqueries)."""
+
+    @staticmethod
+    def region():
+        return ProcessInstance.region
+
+    @staticmethod
+    def assigned(actor: Actor):
+        return exists().where(_open_assignment(actor), or_(CaseAssignment.casus_id == ProcessInstance.casus_id,
+                                                           CaseAssignment.instance_id == ProcessInstance.id))
+
+    @staticmethod
+    def own(actor: Actor):
+        casus_open = exists().where(Casus.id == ProcessInstance.casus_id, Casus.aanmelder == actor.username,
+                                    Casus.status.not_in(INCLUDED_STATUSES))
+        bare = and_(ProcessInstance.casus_id.is_(None), ProcessInstance.started_by == actor.username)
+        unassigned = ~exists().where(_open_assignment(), or_(CaseAssignment.casus_id == ProcessInstance.casus_id,
+                                                             CaseAssignment.instance_id == ProcessInstance.id))
+        return and_(or_(casus_open, bare), unassigned)
+
+    @staticmethod
+    def referred():
+        return or_(ProcessInstance.referred_at.is_not(None),
+                   exists().where(Casus.id == ProcessInstance.casus_id, Casus.referred_at.is_not(None)))
+
+    @staticmethod
+    def started(actor: Actor):
+        return ProcessInstance.started_by == actor.username
+
+
+class _Casussen:
+    """Scope clauses over ``casussen``."""
+
+    @staticmethod
+    def region():
+        return Casus.region
+
+    @staticmethod
+    def assigned(actor: Actor):
+        return exists().where(_open_assignment(actor), CaseAssignment.casus_id == Casus.id)
+
+    @staticmethod
+    def own(actor: Actor):
+        return and_(Casus.aanmelder == actor.username, Casus.status.not_in(INCLUDED_STATUSES),
+                    ~exists().where(_open_assignment(), CaseAssignment.casus_id == Casus.id))
+
+    @staticmethod
+    def referred():
+        return Casus.referred_at.is_not(None)
+
+    @staticmethod
+    def started(actor: Actor):
+        return exists().where(ProcessInstance.casus_id == Casus.id, ProcessInstance.started_by == actor.username)
+
+
+def _clause(subject, scope: str, actor: Actor):
+    if scope == ANY:
+        return true()
+    if scope == REGION:
+        code = region_code(actor.region)
+        return subject.region() == code if code else false()
+    if scope == ASSIGNED:
+        return subject.assigned(actor)
+    if scope == OWN:
+        return subject.own(actor)
+    if scope == REFERRED:
+        return subject.referred()
+    if scope == STARTED:
+        return subject.started(actor)
+    raise ValueError(f"unknown scope {scope!r}")
+
+
+def _view(subject, actor: Actor, action: str):
+    """SQL for the widest view the actor's rules for ``action`` grant of the row: FULL, PSEUDONYMISED or NONE."""
+    if actor is SYSTEM:
+        return literal(FULL)
+    by_view: dict[int, list] = {}
+    for rule in rules(actor, action):
+        by_view.setdefault(rule.view, []).append(_clause(subject, rule.scope, actor))
+    whens = [(or_(*clauses), view) for view, clauses in sorted(by_view.items(), reverse=True)]
+    return case(*whens, else_=NONE) if whens else literal(NONE)
+
+
+def instance_view(actor: Actor, action: str = READ):
+    """The actor's view of a ``process_instances`` row, as a SQL expression."""
+    return _view(_Instances, actor, action)
+
+
+def casus_view(actor: Actor, action: str = READ):
+    """The actor's view of a ``casussen`` row, as a SQL expression."""
+    return _view(_Casussen, actor, action)
+
+
+def view_of_instance(session, actor: Actor, instance_id: str, action: str = READ) -> int:
+    """The actor's view of one instance (NONE also when it does not exist)."""
+    found = session.scalar(select(instance_view(actor, action)).where(ProcessInstance.id == instance_id))
+    return found or NONE
+
+
+def instance_in_scope(session, actor: Actor, instance_id: str, action: str = READ) -> tuple[ProcessInstance, int]:
+    """The instance and the actor's view of it. A role without ``action`` is Forbidden; an instance out of
+    the actor's scope is NotFound, worded as for one that does not exist."""
+    authorization.require(actor, action)
+    found = session.execute(select(ProcessInstance, instance_view(actor, action))
+                            .where(ProcessInstance.id == instance_id)).first()
+    if found is None or found[1] == NONE:
+        raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
+    return found[0], found[1]
+
+
+def casus_in_scope(session, actor: Actor, casus_id: str, action: str = READ) -> tuple[Casus, int]:
+    """The casus and the actor's view of it; Forbidden / NotFound as ``instance_in_scope``."""
+    authorization.require(actor, action)
+    found = session.execute(select(Casus, casus_view(actor, action)).where(Casus.id == casus_id)).first()
+    if found is None or found[1] == NONE:
+        raise NotFound(f"Casus '{casus_id}' bestaat niet.")
+    return found[0], found[1]
