@@ -7,12 +7,14 @@ import time
 import pytest
 
 from engine.audit import replay
+from engine.errors import Invalid
+from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance
 from engine.spiff import sandbox_limits as limits
 from engine.spiff.data_cap import MAX_DATA_BYTES
 from engine.spiff.sandbox_errors import SandboxViolation
 from tests.conftest import actor
-from tests.security.sandbox_scripts import assert_refused, run_script
+from tests.security.sandbox_scripts import WORKER, assert_refused, run_script
 
 AUDITOR = actor("auditor")
 
@@ -109,3 +111,11 @@ def test_a_heavy_script_does_not_hold_other_requests(rt, app, login):
     worker.join()
     assert_refused(outcome["view"], "tijdslimiet overschreden")
     assert waits and max(waits) < 1.0, waits
+
+
+def test_input_over_the_cap_is_refused_and_nothing_is_written(rt):
+    run_script(rt, 'resultaat = "klaar"')
+    with pytest.raises(Invalid, match="groter dan 1 MB"):
+        instances.start(rt, "sec_script", {"verslag": "x" * MAX_DATA_BYTES}, WORKER)
+    with rt.uow() as uow:
+        assert uow.session.query(ProcessInstance).count() == 1  # only the instance run_script started
