@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from api import extension, secrets_config
+from api.json_provider import BoundedJSONProvider
 from engine.bootstrap import build_runtime
 
 
@@ -14,6 +15,7 @@ def default_database_url(instance_path: str) -> str:
 
 def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.json = BoundedJSONProvider(app)
     if secrets_config.demo_mode():
         secrets_config.load_demo_secrets(app.instance_path)
     app.config.from_mapping(

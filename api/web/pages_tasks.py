@@ -1,5 +1,4 @@
 """Mijn taken (the worklist) and Taak (one task's form, submitted to the service layer)."""
-import json
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
@@ -8,6 +7,7 @@ from api.web.session import login_required, runtime
 from engine.casus import access
 from engine.casus import labels as casus_labels
 from engine.errors import Conflict, Invalid
+from engine.input_limits import load_json
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.notifications import outbox
@@ -59,7 +59,7 @@ def complete(task_id):
 
 def _submitted_data() -> dict:
     try:
-        data = json.loads(request.form.get("data") or "{}")
+        data = load_json(request.form.get("data") or "{}")
     except ValueError:
         data = None
     if not isinstance(data, dict):

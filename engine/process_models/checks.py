@@ -1,6 +1,5 @@
 """Deploy-time checks on parsed process specs: forms, handlers, timer literals, unbounded loops."""
 import ast
-import json
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     CycleTimerEventDefinition,
@@ -9,6 +8,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
 from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
 
+from engine.input_limits import TooDeeplyNested, load_json
 from engine.process_models.forms import SchemaError, check_schema
 from engine.process_models.reserved_names import declared_reserved
 
@@ -45,9 +45,9 @@ def _check_forms(element: str, names: list[str], files: dict[str, str]) -> list[
             problems.append({"element": element, "message": f"formulierbestand '{name}' ontbreekt"})
             continue
         try:
-            check_schema(json.loads(files[name]))
-        except (ValueError, SchemaError) as err:
-            reason = err.message if isinstance(err, SchemaError) else str(err)
+            check_schema(load_json(files[name]))
+        except (ValueError, SchemaError, TooDeeplyNested) as err:
+            reason = getattr(err, "message", None) or str(err)
             problems.append({"element": element, "message": f"formulier '{name}' is geen geldig JSON Schema: {reason}"})
             continue
         for field in declared_reserved(json.loads(files[name])):

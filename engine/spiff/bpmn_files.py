@@ -6,15 +6,16 @@ from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 
 from engine.errors import DeployRefused
+from engine.input_limits import MAX_NESTING, TOO_DEEP, xml_depth
 
 MODEL_SUFFIXES = (".bpmn", ".dmn")
 SAFE_LXML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def check_safe_xml(filename: str, text: str) -> etree._Element:
-    """Refuse DTDs, entities and external references before lxml ever sees the document."""
+    """Refuse DTDs, entities, external references and too deep nesting before lxml ever sees the document."""
     try:
-        safe_fromstring(text.encode("utf-8"), forbid_dtd=True)
+        root = safe_fromstring(text.encode("utf-8"), forbid_dtd=True)
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as err:
         raise DeployRefused(
             f"{filename}: onveilige XML geweigerd (DTD of entiteiten zijn niet toegestaan)",
@@ -25,6 +26,8 @@ def check_safe_xml(filename: str, text: str) -> etree._Element:
             f"{filename}: geen geldige XML ({err})",
             [{"file": filename, "element": None, "message": f"geen geldige XML: {err}"}],
         ) from err
+    if xml_depth(root) > MAX_NESTING:
+        raise DeployRefused(f"{filename}: {TOO_DEEP}", [{"file": filename, "element": None, "message": TOO_DEEP}])
     return etree.fromstring(text.encode("utf-8"), parser=SAFE_LXML)
 
 

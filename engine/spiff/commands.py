@@ -12,6 +12,7 @@ from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
 from engine.errors import Conflict, Invalid, NotFound
+from engine.spiff.data_cap import data_problem
 
 
 def all_tasks(workflow):
@@ -40,6 +41,13 @@ def _alternatives(definition) -> list:
     return list(getattr(definition, "event_definitions", None) or [definition])
 
 
+def _check_input(command: dict) -> None:
+    """Data from outside (start data, a form, a message payload) within the data cap, or nothing is written."""
+    for key in ("data", "payload"):
+        if problem := data_problem(command.get(key) or {}):
+            raise Invalid(f"Invoer geweigerd: {problem}.", {key: problem})
+
+
 def _uuid(task_id: str):
     return UUID(task_id)
 
@@ -47,6 +55,7 @@ def _uuid(task_id: str):
 def apply(workflow, command: dict) -> None:
     """Perform one command on the workflow (engine steps are run afterwards by the runner)."""
     kind = command["type"]
+    _check_input(command)
     if kind == "start":
         for task in workflow.get_tasks(state=TaskState.READY):
             task.data.update(copy.deepcopy(command.get("data") or {}))

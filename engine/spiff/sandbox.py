@@ -3,14 +3,14 @@
 Every script task, gateway condition, timer, service-task parameter and DMN cell goes through
 ``SandboxEnvironment``: code is compiled with RestrictedPython (no imports, no names or
 attributes starting with ``_``), runs with a small allow-list of builtins and guarded attribute,
-item and write access, and stops after a fixed number of bytecode steps (deterministic, so a
-replay refuses exactly what the live step refused; works in any thread). Scripts read time only
-through the engine clock. A refusal is a ``SandboxViolation``; ``SandboxedScriptEngine`` turns it
+item and write access, stops after a fixed number of steps (``sandbox_budget``) and checks operand
+sizes before a single C-level operation could hold the server (``sandbox_limits``); both count,
+never time, so a replay refuses exactly what the live step refused. What a script leaves must fit
+``data_cap``. Scripts read time only through the engine clock. A refusal is a ``SandboxViolation``; ``SandboxedScriptEngine`` turns it
 into a task error naming the element, which the runner records as an incident.
 """
 import ast
 import re
-import sys
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -24,27 +24,20 @@ from RestrictedPython.Guards import (
 )
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
-from SpiffWorkflow.exceptions import WorkflowException
 
 from engine.clock import current_clock
+from engine.spiff import sandbox_limits as limits
+from engine.spiff.data_cap import data_problem
+from engine.spiff.sandbox_budget import FILENAME, budgeted
+from engine.spiff.sandbox_errors import SandboxViolation
 
-STEP_BUDGET = 5_000_000  # bytecode steps per script or expression (about half a second)
 RANGE_LIMIT = 100_000
-FILENAME = "<string>"  # SpiffWorkflow reads script line numbers from tracebacks of this file name
 REFUSED_NAMES = {
     "open", "eval", "exec", "compile", "getattr", "hasattr", "globals", "locals", "vars", "dir",
     "type", "object", "input", "breakpoint", "memoryview", "super", "help", "exit", "quit",
     "_print_", "__build_class__",
 }
 CLOCK_READS = {"now", "today", "utcnow"}
-
-
-class SandboxViolation(WorkflowException):
-    """A script or expression tried something the sandbox does not allow; ``reason`` is Dutch."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 class ScriptDatetime(datetime):
@@ -92,6 +85,8 @@ def _getattr(obj, name, default=None):
         kind = obj if isinstance(obj, type) else type(obj)
         if issubclass(kind, date):
             return getattr(ScriptDatetime if issubclass(kind, datetime) else ScriptDate, name)
+    if (guarded := limits.guarded_method(obj, name)) is not None:
+        return guarded
     try:
         return safer_getattr(obj, name, default)
     except NotImplementedError:
@@ -103,26 +98,22 @@ def _apply(func, *args, **kwargs):
 
 
 def _inplacevar(op: str, target, value):
-    return INPLACE[op](target, value)
+    """``n += 1`` and friends, through the same size guards as ``n + 1``."""
+    return limits.binop(op.removesuffix("="), target, value)
 
-
-INPLACE = {
-    "+=": lambda a, b: a + b, "-=": lambda a, b: a - b, "*=": lambda a, b: a * b,
-    "/=": lambda a, b: a / b, "//=": lambda a, b: a // b, "%=": lambda a, b: a % b,
-    "**=": lambda a, b: a ** b, "|=": lambda a, b: a | b, "&=": lambda a, b: a & b,
-}
 
 ALLOWED_BUILTINS = {
     **{k: v for k, v in safe_builtins.items() if k not in {"__build_class__", "id", "hash"}},
     "len": len, "min": min, "max": max, "sum": sum, "sorted": sorted, "str": str, "int": int,
     "float": float, "bool": bool, "dict": dict, "list": list, "set": set, "tuple": tuple,
     "range": _range, "enumerate": enumerate, "zip": zip, "abs": abs, "round": round, "any": any,
-    "all": all, "isinstance": isinstance,
+    "all": all, "isinstance": isinstance, **limits.LIMITED_BUILTINS,
 }
 GUARDS = {
     "_getattr_": _getattr, "_getitem_": default_guarded_getitem, "_getiter_": default_guarded_getiter,
     "_write_": full_write_guard, "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
     "_unpack_sequence_": guarded_unpack_sequence, "_apply_": _apply, "_inplacevar_": _inplacevar,
+    "_binop_": limits.binop, "_format_": limits.formatted,
 }
 HELPERS = {"now": now, "datetime": ScriptDatetime, "date": ScriptDate, "timedelta": timedelta,
            "timezone": timezone}
@@ -141,7 +132,7 @@ def compile_sandboxed(source: str, mode: str):
         if isinstance(node, ast.ClassDef):
             raise SandboxViolation("klassen definiëren is niet toegestaan")
     compiler = compile_restricted_exec if mode == "exec" else compile_restricted_eval
-    result = compiler(source, filename=FILENAME)
+    result = compiler(source, filename=FILENAME, policy=limits.GuardingTransformer)
     if result.errors:
         raise SandboxViolation(_compile_refusal(result.errors[0]))
     return result.code
@@ -161,64 +152,14 @@ def _compile_refusal(error: str) -> str:
     return f"niet toegestane code ({error})"
 
 
-class _StepBudget:
-    """A per-thread trace function that stops sandboxed code after ``STEP_BUDGET`` bytecode steps.
-
-    Steps, not lines: ``while True: pass`` jumps to itself and never starts a new line. Once
-    exceeded it raises on every further step, so a script cannot swallow the stop.
-    """
-
-    def __init__(self):
-        self.left = STEP_BUDGET
-        self.exceeded = False
-
-    def on_call(self, frame, _event, _arg):
-        if frame.f_code.co_filename != FILENAME:
-            return None
-        frame.f_trace_opcodes = True
-        return self.on_step
-
-    def on_step(self, _frame, event, _arg):
-        if event == "opcode":
-            self.left -= 1
-            if self.left < 0:
-                self.exceeded = True
-                raise SandboxViolation(_TIMEOUT)
-        return self.on_step
-
-
-_TIMEOUT = f"tijdslimiet overschreden (meer dan {STEP_BUDGET} rekenstappen; oneindige lus?)"
-
-
 def _run(code, namespace: dict, mode: str):
-    budget, previous = _StepBudget(), sys.gettrace()
-    sys.settrace(budget.on_call)
     try:
-        return eval(code, namespace) if mode == "eval" else exec(code, namespace)
+        with budgeted():
+            return eval(code, namespace) if mode == "eval" else exec(code, namespace)
     except NameError as err:
         if err.name in REFUSED_NAMES:
             raise SandboxViolation(f"'{err.name.strip('_')}' is niet toegestaan") from None
         raise
-    finally:
-        sys.settrace(previous)
-        if budget.exceeded:
-            raise SandboxViolation(_TIMEOUT)
-
-
-def json_problem(value, path: str) -> str | None:
-    """Where ``value`` stops being plain JSON (dict with text keys, list, text, number, bool, None)."""
-    if value is None or type(value) in (str, int, float, bool):
-        return None
-    if type(value) is list:
-        return next((p for i, v in enumerate(value) if (p := json_problem(v, f"{path}[{i}]"))), None)
-    if type(value) is dict:
-        for key, item in value.items():
-            if type(key) is not str:
-                return f"{path} heeft een sleutel die geen tekst is ({key!r})"
-            if problem := json_problem(item, f"{path}[{key!r}]"):
-                return problem
-        return None
-    return f"{path} is van type {type(value).__name__}"
 
 
 class SandboxEnvironment(TaskDataEnvironment):
@@ -240,11 +181,8 @@ class SandboxEnvironment(TaskDataEnvironment):
         _run(code, namespace, "exec")
         data = {k: v for k, v in namespace.items()
                 if not callable(v) and not (k in provided and v is provided[k]) and k != "__builtins__"}
-        for key, value in data.items():
-            if problem := json_problem(value, key):
-                raise SandboxViolation(
-                    f"gegevens moeten JSON zijn, maar {problem}; sla bijvoorbeeld datums op als tekst (.isoformat())"
-                )
+        if problem := data_problem(data):
+            raise SandboxViolation(problem)
         context.clear()
         context.update(data)
         return True

@@ -1,6 +1,5 @@
 """Scripts and expressions in a model run sandboxed: escapes end as an incident naming the element."""
 import threading
-from xml.sax.saxutils import escape
 
 import pytest
 
@@ -8,25 +7,8 @@ from engine.instances import queries
 from engine.instances import service as instances
 from engine.process_models import service as model_service
 from engine.spiff.sandbox import SandboxEnvironment, SandboxViolation
-from tests.conftest import OWNER, actor, bpmn_files
-
-WORKER = actor("procesregisseur")
-PLACEHOLDER = 'resultaat = "klaar"'
-
-
-def run_script(rt, script: str) -> dict:
-    """Deploy sec_script.bpmn with ``script`` in its script task and start an instance."""
-    [(name, text)] = bpmn_files("sec_script.bpmn").items()
-    model_service.deploy(rt, {name: text.replace(PLACEHOLDER, escape(script))}, OWNER)
-    return instances.start(rt, "sec_script", {"naam": "J. Jansen"}, WORKER)
-
-
-def assert_refused(view: dict, reason: str, kind="Script", element="Script_Onveilig"):
-    assert view["status"] == "error"
-    assert view["incident"]["element"] == element
-    assert view["incident"]["message"].startswith(f"{kind} in {element} geweigerd: "), view["incident"]
-    assert reason in view["incident"]["message"]
-    assert "bezocht" not in view["data"]  # the refused code never ran, not even its first line
+from tests.conftest import OWNER, bpmn_files
+from tests.security.sandbox_scripts import WORKER, assert_refused, run_script
 
 
 @pytest.mark.parametrize("attack, reason", [
