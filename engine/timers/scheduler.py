@@ -124,6 +124,6 @@ class TimerScheduler:
         report = tick(self._rt, self._smtp)
         with self._rt.uow() as uow:
             due = firing.next_due(uow.session, started)
-        if due is not None:  # one this tick could not claim (another scheduler has it): look again soon
+        if due is not None:  # a due time before ``started`` was one this tick could not claim: look again soon
             self.wake(due if due >= started else self._rt.clock.now() + RECHECK)
         return report
