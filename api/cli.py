@@ -93,9 +93,10 @@ def serve_command(host, port, with_scheduler):
     """Serve the API and web UI."""
     require_secrets()
     if with_scheduler:
-        from engine.timers.scheduler import build
+        from engine.notifications import sender
+        from engine.timers.scheduler import TimerScheduler
 
-        build(_rt(), blocking=False).start()
+        TimerScheduler(_rt(), smtp=sender.from_environment()).start()
     # Flask refuses app.run() inside its own CLI; werkzeug's server is what it would start
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 

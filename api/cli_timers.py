@@ -1,5 +1,7 @@
 """``levensloop scheduler`` (the timer scheduler as its own process) and ``levensloop clock`` (demo time)."""
 import logging
+import signal
+import threading
 
 import click
 from flask.cli import with_appcontext
@@ -24,11 +26,15 @@ def scheduler_command(once, interval):
         click.echo(f"Afgegaan: {report.fired}, opnieuw geprobeerd: {report.retried}, mislukt: {report.failed}, "
                    f"overgeslagen: {report.skipped}, verstuurd: {report.delivered}.")
         return
-    click.echo("Planner gestart; stop met Ctrl+C.")
-    try:
-        scheduler.build(_rt(), blocking=True, interval=interval).start()
-    except (KeyboardInterrupt, SystemExit):
-        click.echo("Planner gestopt.")
+    service = scheduler.TimerScheduler(_rt(), interval, sender.from_environment())
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    service.start()
+    click.echo("Planner gestart; stop met Ctrl+C of SIGTERM.")
+    stop.wait()
+    service.shutdown()  # a running tick finishes its unit of work first
+    click.echo("Planner gestopt.")
 
 
 @click.group("clock")

@@ -45,14 +45,21 @@ def missing(environ=os.environ) -> list[str]:
     return [name for name in REQUIRED if not environ.get(name, "").strip()]
 
 
-def require_secrets(environ=os.environ) -> None:
-    """Stop a server command, naming each unset variable (in Dutch and English)."""
+def refusal(environ=os.environ) -> str | None:
+    """Why a server may not start (each unset variable named, in Dutch and English), or None."""
     absent = missing(environ)
-    if absent and not demo_mode(environ):
-        names = ", ".join(absent)
-        raise click.ClickException(
-            f"Niet gestart: zet eerst {names} (geheime sleutels; zie README, 'levensloop keys generate'), "
+    if not absent or demo_mode(environ):
+        return None
+    names = ", ".join(absent)
+    return (f"Niet gestart: zet eerst {names} (geheime sleutels; zie README, 'levensloop keys generate'), "
             f"of {MODE_ENV}=demo voor een demo. / Not started: set {names} first, or {MODE_ENV}=demo.")
+
+
+def require_secrets(environ=os.environ) -> None:
+    """Stop a server command (``serve``, ``scheduler``) unless every secret is set."""
+    reason = refusal(environ)
+    if reason:
+        raise click.ClickException(reason)
 
 
 def secret_key(environ=os.environ) -> str:

@@ -1,5 +1,5 @@
 """The engine's composition root: database, clock, handlers and forms, wired once per process."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -13,6 +13,7 @@ from engine.persistence.uow import UnitOfWork
 from engine.ports.wiring import database_ports, no_ports
 from engine.spiff import compat
 from engine.timers import demo_clock
+from engine.timers.alarm import TimerAlarm
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +26,8 @@ class Runtime:
     forms_dir: Path | None = PROJECT_ROOT / "forms"
     # ports(session, now) -> the handler ports of one step, bound to that step's transaction
     ports: Callable[[Any, Any], Mapping[str, Any]] = no_ports
+    # rung when a step of this process commits a new due time (a scheduler here subscribes)
+    alarm: TimerAlarm = field(default_factory=TimerAlarm)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, dispatch=lambda uow: messagebus.handle(self, uow))

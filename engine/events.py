@@ -17,3 +17,10 @@ class InstanceCompleted:
     outcome: Any           # engine.spiff.runner.StepOutcome
     actor: Any             # engine.security.actors.Actor
     now: datetime
+
+
+@dataclass(frozen=True)
+class TimerScheduled:
+    """A step set an instance's earliest due time to a new moment; a sleeping scheduler may need to wake."""
+    instance_id: str
+    due: datetime

@@ -3,7 +3,8 @@ from dataclasses import replace
 
 from engine.casus import chain
 from engine.clock import FixedClock
-from engine.events import InstanceCompleted
+from engine.events import InstanceCompleted, TimerScheduled
+from engine.timers import alarm
 
 
 def _chain_cycle(rt, uow, event: InstanceCompleted) -> None:
@@ -11,7 +12,11 @@ def _chain_cycle(rt, uow, event: InstanceCompleted) -> None:
                        event.outcome, event.actor, event.now)
 
 
-HANDLERS = {InstanceCompleted: [_chain_cycle]}
+def _announce_timer(rt, uow, event: TimerScheduled) -> None:
+    alarm.announce(rt.alarm, uow, event.due)
+
+
+HANDLERS = {InstanceCompleted: [_chain_cycle], TimerScheduled: [_announce_timer]}
 
 
 def handle(rt, uow) -> None:

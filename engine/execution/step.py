@@ -10,7 +10,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 
 from engine.audit import trail
 from engine.clock import FixedClock
-from engine.events import InstanceCompleted
+from engine.events import InstanceCompleted, TimerScheduled
 from engine.execution import subscriptions, worklist
 from engine.notifications import outbox
 from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion
@@ -80,6 +80,8 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
 def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):
     instance.state = outcome.state
     instance.status = outcome.status
+    if outcome.timer_due is not None and outcome.timer_due != instance.timer_due:
+        uow.record(TimerScheduled(instance.id, outcome.timer_due))
     instance.timer_due = outcome.timer_due
     instance.updated_at = now
     instance.incident_message = outcome.incident["message"] if outcome.incident else None

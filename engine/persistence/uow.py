@@ -11,7 +11,8 @@ class UnitOfWork:
     """``with uow:`` opens a session; ``commit()`` ends the step; leaving without commit rolls back.
 
     A step records what happened (``record``); ``commit`` first lets ``dispatch`` (the message bus,
-    wired by the composition root) handle those events in this same transaction.
+    wired by the composition root) handle those events in this same transaction. What may only
+    happen once the step is durable (waking a scheduler) is registered with ``after_commit``.
     """
 
     def __init__(self, session_factory: sessionmaker, dispatch: Callable[["UnitOfWork"], None] | None = None):
@@ -19,9 +20,13 @@ class UnitOfWork:
         self._dispatch = dispatch
         self.session: Session | None = None
         self.events: list = []
+        self._after_commit: list[Callable[[], None]] = []
 
     def record(self, event) -> None:
         self.events.append(event)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        self._after_commit.append(callback)
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self._session_factory()
@@ -32,6 +37,7 @@ class UnitOfWork:
         self.session.close()
         self.session = None
         self.events = []
+        self._after_commit = []
 
     def flush(self) -> None:
         """Write pending changes now; a concurrent update of the same instance is a Conflict."""
@@ -46,3 +52,6 @@ class UnitOfWork:
             self._dispatch(self)
         self.flush()
         self.session.commit()
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from engine.audit import trail
 from engine.clock import FixedClock
@@ -37,8 +37,12 @@ def _waiting_retry(now):
     return exists().where(TimerRetry.instance_id == ProcessInstance.id, TimerRetry.next_attempt_at > now)
 
 
+def _waiting(now):
+    return ProcessInstance.status == "running", ~_waiting_retry(now)
+
+
 def _due(now):
-    return (ProcessInstance.status == "running", ProcessInstance.timer_due < now, ~_waiting_retry(now))
+    return *_waiting(now), ProcessInstance.timer_due < now
 
 
 def due_ids(session, now: datetime, limit: int) -> list[tuple[str, datetime]]:
@@ -54,6 +58,16 @@ def retry_ids(session, now: datetime, limit: int) -> list[str]:
     return list(session.scalars(  # driven by the small retry table, whatever the number of instances
         select(TimerRetry.instance_id).where(TimerRetry.next_attempt_at <= now, in_error)
         .order_by(TimerRetry.next_attempt_at).limit(limit)))
+
+
+def next_due(session, now: datetime) -> datetime | None:
+    """The earliest moment something may fall due: a waiting timer (possibly already past ``now``,
+    when a tick at ``now`` could not claim it) or an automatic retry after ``now``."""
+    timer = session.scalar(select(ProcessInstance.timer_due)
+                           .where(*_waiting(now), ProcessInstance.timer_due.is_not(None))
+                           .order_by(ProcessInstance.timer_due).limit(1))
+    retry = session.scalar(select(func.min(TimerRetry.next_attempt_at)).where(TimerRetry.next_attempt_at > now))
+    return min((moment for moment in (timer, retry) if moment is not None), default=None)
 
 
 def _claim(session, instance_id: str, conditions) -> ProcessInstance | None:

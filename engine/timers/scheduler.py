@@ -3,24 +3,30 @@
 It runs as its own process (``levensloop scheduler``) or as a background thread of
 ``levensloop serve --scheduler``; it never starts by itself (not in tests, not in the Flask test
 client). Its first tick runs at start-up, so timers that fell due while nothing ran catch up
-at once, in due order. APScheduler only paces the ticks on real time; what is due is decided by
-the engine clock (``rt.clock``), which may be the demo clock.
+at once, in due order; then it sleeps until the earliest due time. APScheduler only paces the
+ticks on real time; what is due is decided by the engine clock (``rt.clock``), which may be the
+demo clock.
 """
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import datetime, timedelta, timezone
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.blocking import BlockingScheduler
 
 from engine.clock import SystemClock
 from engine.notifications import sender
 from engine.timers import firing
+from engine.timers.listener import NotifyListener
 
 log = logging.getLogger(__name__)
-DEFAULT_INTERVAL = 10.0  # seconds between ticks
+DEFAULT_INTERVAL = 10.0  # seconds: the safety net between ticks when nothing falls due sooner
 BATCH = 100
+JOB_ID = "levensloop-timers"
+PAST_DUE = timedelta(milliseconds=5)  # a timer fires once the clock is *past* its due time
+RECHECK = timedelta(seconds=1)
 
 
 @dataclass
@@ -71,10 +77,53 @@ def interval_from_environment() -> float:
     return float(os.environ.get("LEVENSLOOP_SCHEDULER_INTERVAL", DEFAULT_INTERVAL))
 
 
-def build(rt, blocking: bool, interval: float | None = None):
-    """An APScheduler scheduler with the tick job; its first run is immediate (catch-up)."""
-    scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone=timezone.utc)
-    scheduler.add_job(tick, "interval", args=[rt, sender.from_environment()],
-                      seconds=interval or interval_from_environment(), id="levensloop-timers",
-                      max_instances=1, coalesce=True, next_run_time=SystemClock().now())
-    return scheduler
+class TimerScheduler:
+    """The tick as an APScheduler job, run at the earliest due time rather than on a fixed beat.
+
+    The first run is immediate (catch-up). After each tick the job is moved to the earliest waiting
+    due time; the interval trigger stays as a safety net (a missed notification, the demo clock
+    moved by another process). ``wake`` moves it earlier when a step commits an earlier due time —
+    rung in-process by the runtime's alarm and, on PostgreSQL, from other processes by LISTEN/NOTIFY.
+    One worker thread runs the ticks one after another; a run that falls due during a tick waits for
+    it (``max_instances=2``) instead of being dropped.
+    """
+
+    def __init__(self, rt, interval: float | None = None, smtp: sender.SmtpConfig | None = None):
+        self._rt, self._smtp = rt, smtp
+        self._lock = threading.Lock()
+        self.scheduler = BackgroundScheduler(timezone=timezone.utc, executors={"default": ThreadPoolExecutor(1)})
+        self.scheduler.add_job(self._run, "interval", seconds=interval or interval_from_environment(), id=JOB_ID,
+                               max_instances=2, coalesce=True, misfire_grace_time=None,
+                               next_run_time=SystemClock().now())
+        bind = rt.session_factory.kw["bind"]
+        self.listener = NotifyListener(bind.url, rt.alarm) if bind.dialect.name == "postgresql" else None
+
+    def start(self) -> None:
+        self._rt.alarm.subscribe(self.wake)
+        if self.listener is not None:
+            self.listener.start()
+        self.scheduler.start()
+
+    def shutdown(self) -> None:
+        """Stop waking, let a running tick finish its unit of work, then stop."""
+        self._rt.alarm.unsubscribe(self.wake)
+        if self.listener is not None:
+            self.listener.stop()
+        self.scheduler.shutdown(wait=True)
+
+    def wake(self, due: datetime) -> None:
+        """Run the tick just after ``due`` (engine time), unless it will run sooner anyway."""
+        at = SystemClock().now() + (due - self._rt.clock.now()) + PAST_DUE
+        with self._lock:
+            job = self.scheduler.get_job(JOB_ID)
+            if job is not None and job.next_run_time is not None and at < job.next_run_time:
+                self.scheduler.modify_job(JOB_ID, next_run_time=at)
+
+    def _run(self) -> TickReport:
+        started = self._rt.clock.now()
+        report = tick(self._rt, self._smtp)
+        with self._rt.uow() as uow:
+            due = firing.next_due(uow.session, started)
+        if due is not None:  # a due time before ``started`` was one this tick could not claim: look again soon
+            self.wake(due if due >= started else self._rt.clock.now() + RECHECK)
+        return report

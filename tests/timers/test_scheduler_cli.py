@@ -19,9 +19,9 @@ def test_scheduler_once_fires_the_due_timers(app, rt, deploy, clock):
     assert stored(rt, instance).status == "completed"
 
 
-def test_the_job_runs_at_once_for_catch_up_then_every_interval_without_overlap(rt):
-    built = scheduler.build(rt, blocking=False, interval=30)
-    [job] = built.get_jobs()
-    assert isinstance(built, BackgroundScheduler) and not built.running  # never started implicitly
-    assert (job.trigger.interval, job.max_instances, job.coalesce) == (timedelta(seconds=30), 1, True)
-    assert job.func is scheduler.tick and job.next_run_time is not None
+def test_the_job_runs_at_once_for_catch_up_with_the_interval_as_a_safety_net(rt):
+    built = scheduler.TimerScheduler(rt, interval=30)
+    [job] = built.scheduler.get_jobs()
+    assert isinstance(built.scheduler, BackgroundScheduler) and not built.scheduler.running  # never implicit
+    assert (job.trigger.interval, job.coalesce, job.misfire_grace_time) == (timedelta(seconds=30), True, None)
+    assert job.next_run_time is not None
