@@ -55,6 +55,8 @@ def _decide(decision: Decision, context: dict):
     table = decision.table
     language = cells(table)
     values = [_input_value(decision, column, language, context) for column in table.inputs]
+    # a typed input read from a variable is that type in the whole table (ISO text as a date in outputs too)
+    context = {**context, **{c.expression: v for c, v in zip(table.inputs, values) if c.expression.isidentifier()}}
     shown = ", ".join(f"{c.label} = {_show(v)}" for c, v in zip(table.inputs, values)) or "(geen invoer)"
     hits = []
     for rule in table.rules:
