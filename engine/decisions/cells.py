@@ -1,7 +1,8 @@
 """The cells of a table in its expression language: FEEL (any modeler) or Python (SpiffArena tables).
 
 A table's language is what it declares (``expressionLanguage`` on the table or the file); a table
-that declares nothing is FEEL, unless some cell is not FEEL but every cell is Python — the tables
+that declares nothing is FEEL, unless some cell is not FEEL in form (``'hoog'``, ``in [1, 2]``; a
+call of an unknown FEEL function does not count) while every cell is Python — the tables
 SpiffArena's modeler writes. ``prepare`` fixes the language and checks every cell at deploy.
 """
 import ast
@@ -117,7 +118,7 @@ def prepare(decision: Decision) -> Decision:
     elif declared and "feel" not in declared:
         raise DecisionRefused(f"beslissing {decision.label()}: expressietaal '{table.language}' wordt niet "
                               "ondersteund (alleen FEEL en Python)", decision.id)
-    elif declared or _first_problem(table, FeelCells) is None or _first_problem(table, PythonCells) is not None:
+    elif declared or not _looks_like_python(table):
         language = FEEL
     else:
         language = PYTHON
@@ -127,6 +128,12 @@ def prepare(decision: Decision) -> Decision:
         raise DecisionRefused(_refusal(decision, rule, where, text, err, language), decision.id,
                               rule.id if rule else None)
     return replace(decision, table=replace(table, language=language))
+
+
+def _looks_like_python(table: Table) -> bool:
+    feel_problem = _first_problem(table, FeelCells)
+    return (feel_problem is not None and not feel_problem[3].unknown_function
+            and _first_problem(table, PythonCells) is None)
 
 
 def _cells_of(table: Table):

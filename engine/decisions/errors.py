@@ -2,11 +2,15 @@
 
 
 class FeelSyntaxError(Exception):
-    """A cell is not FEEL this engine understands; ``reason`` is Dutch."""
+    """A cell is not FEEL this engine understands; ``reason`` is Dutch.
 
-    def __init__(self, reason: str, position: int | None = None):
+    ``unknown_function``: the cell is FEEL in form but calls a function this engine does not know
+    (so it is no sign of a Python table).
+    """
+
+    def __init__(self, reason: str, position: int | None = None, unknown_function: bool = False):
         super().__init__(reason)
-        self.reason, self.position = reason, position
+        self.reason, self.position, self.unknown_function = reason, position, unknown_function
 
 
 class FeelEvaluationError(Exception):

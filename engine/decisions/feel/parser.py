@@ -243,7 +243,7 @@ class _Parser:
     def call(self, name: Token) -> nodes.Call:
         if name.value not in FUNCTIONS:
             raise FeelSyntaxError(f"onbekende FEEL-functie '{name.value}' (bekend: {', '.join(sorted(FUNCTIONS))})",
-                                  name.position)
+                                  name.position, unknown_function=True)
         self.expect("op", "(")
         args = []
         if not self.at_op(")"):
