@@ -22,6 +22,7 @@ CANCEL = "case.cancel"
 COMPLETE = "task.complete"
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
 MODELS = "model.manage"   # deploy and validate process models and versions
+DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
 # scopes
@@ -53,7 +54,7 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "sociaal_team": _worker(REGION, STARTED),
     "adviestafel": {READ: Rule(REFERRED, PSEUDONYMISED), START: Rule(ANY), ACT: Rule(ANY), COMPLETE: Rule(LANE)},
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), DECIDE: Rule(ANY)},
     "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY)},
 }
 
