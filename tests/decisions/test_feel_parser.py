@@ -88,6 +88,7 @@ def test_syntax_errors_say_what_was_expected(text, words):
     ('"a","b"', 3, "kan getal (3) niet met '=' vergelijken met tekst"),
     ('< date("2026-01-01")', "2025-01-01", "tekst"),
     ("? + 1", 1, "ja/nee"),
+    ("< 10", float("nan"), "ongeldig getal"), ("[1..5]", float("inf"), "ongeldig getal"),
 ])
 def test_type_mismatches_are_errors_not_silent_misses(cell, input_value, words):
     with pytest.raises(FeelEvaluationError) as err:
@@ -102,7 +103,7 @@ def test_a_missing_name_is_named():
 
 
 @pytest.mark.parametrize(("expression", "words"), [
-    ("1 / 0", "deling door nul"), ('1 + "a"', "'+' kan niet met getal en tekst"),
+    ("1 / 0", "deling door nul"), ("10 ** 1000000", "rekenfout"), ('1 + "a"', "'+' kan niet met getal en tekst"),
     ('date("morgen")', "geen geldige datum"), ('duration("P1Y")', "alleen dagen"), ("true and 1", "ja/nee"),
 ])
 def test_evaluation_errors(expression, words):

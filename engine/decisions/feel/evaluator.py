@@ -6,7 +6,7 @@ Values of different types never compare silently: comparing text with a number i
 """
 import operator
 from datetime import timedelta
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import Decimal
 
 from engine.decisions.errors import FeelEvaluationError
 from engine.decisions.feel import nodes
@@ -160,8 +160,10 @@ def _arithmetic(op: str, left, right):
         right = float(right)
     try:
         result = OPERATORS[op](left, right)
-    except (ZeroDivisionError, DivisionByZero, InvalidOperation):
+    except ZeroDivisionError:  # decimal's DivisionByZero is one too
         raise FeelEvaluationError("deling door nul") from None
+    except ArithmeticError as err:  # e.g. decimal Overflow of 10 ** 1000000
+        raise FeelEvaluationError(f"rekenfout ({type(err).__name__})") from None
     return result
 
 

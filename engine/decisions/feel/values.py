@@ -1,10 +1,11 @@
 """FEEL values in Python: numbers are ``Decimal`` (so 0.1 + 0.2 = 0.3), dates stay dates; JSON in and out."""
+import math
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 KIND_NAMES = {"number": "getal", "string": "tekst", "boolean": "ja/nee", "date": "datum",
               "date and time": "datum en tijd", "duration": "duur", "list": "lijst", "context": "context",
-              "null": "leeg"}
+              "null": "leeg", "not a number": "ongeldig getal (NaN of oneindig)"}
 
 
 def kind(value) -> str:
@@ -13,6 +14,8 @@ def kind(value) -> str:
         return "null"
     if isinstance(value, bool):
         return "boolean"
+    if isinstance(value, (Decimal, float)) and not math.isfinite(value):
+        return "not a number"  # JSON input may hold NaN or Infinity; they compare with nothing
     if isinstance(value, (Decimal, int, float)):
         return "number"
     if isinstance(value, str):
@@ -40,7 +43,7 @@ def to_feel(value):
     """A JSON value (process data, API input) as a FEEL value."""
     if isinstance(value, bool) or value is None or isinstance(value, (str, date, timedelta, Decimal)):
         return value
-    if isinstance(value, (int, float)):
+    if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
         return Decimal(str(value))
     if isinstance(value, (list, tuple)):
         return [to_feel(v) for v in value]
