@@ -7,6 +7,8 @@ and merges the outputs into the task data). ``DecisionTaskConverter`` stores the
 decisions it requires in the workflow state; states written with SpiffWorkflow's own engine
 (a ``decision_table`` key) still load through SpiffWorkflow's converter.
 """
+from dataclasses import replace
+
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
@@ -49,11 +51,13 @@ class DecisionParser(SpiffBpmnParser):
         self.decisions: dict[str, model.Decision] = {}
 
     def add_dmn_xml(self, node, filename=None):
-        for decision in read_decisions(node, filename or ""):
-            if decision.id in self.decisions:
-                raise DecisionRefused(f"beslissing '{decision.id}' komt twee keer voor (ook in "
-                                      f"{self.decisions[decision.id].file})", decision.id)
-            self.decisions[decision.id] = prepare(decision)
+        """Read every decision; the same decision twice (a called process's copy of a file) is read once."""
+        for decision in map(prepare, read_decisions(node, filename or "")):
+            known = self.decisions.get(decision.id)
+            if known is not None and replace(known, file=decision.file) != decision:
+                raise DecisionRefused(f"beslissing '{decision.id}' komt twee keer voor, verschillend (ook in "
+                                      f"{known.file})", decision.id)
+            self.decisions.setdefault(decision.id, decision)
 
     def check_decisions(self) -> None:
         """Refuse missing required decisions and requirement cycles, once every file is read."""

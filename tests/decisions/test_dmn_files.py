@@ -83,7 +83,7 @@ def with_process(text: str) -> dict[str, str]:
     (dmn(table("a", ("1", '"x"'), required="b"), table("b", ("1", '"x"'), required="a")), "a",
      "in een kring: a → b → a"),
     (dmn(table("a", ("1", '"x"'), required="niet_er")), "a", "vereist beslissing 'niet_er', die niet bestaat"),
-    (dmn(table("eng_urgentie", ("1", '"x"'))), "eng_urgentie", "komt twee keer voor"),
+    (dmn(table("eng_urgentie", ("1", '"x"'))), "eng_urgentie", "komt twee keer voor, verschillend"),
     (dmn('<decision id="ctx" name="Context"><context id="c"/></decision>'), "ctx",
      "alleen beslistabellen en literal expressions"),
     ("<beslissing/>", None, "geen DMN-bestand"),
@@ -99,6 +99,11 @@ def test_unsupported_constructs_are_refused_at_deploy_naming_decision_and_rule(r
 def test_a_business_rule_task_calling_an_unknown_decision_is_refused(rt):
     err = refused({**bpmn_files("eng_dmn.bpmn"), "test.dmn": dmn(table("iets_anders", ("1", '"x"')))}, rt)
     assert "beslissing 'eng_urgentie' bestaat niet" in err.message
+
+
+def test_the_same_decision_in_two_files_is_read_once():
+    same = bpmn_files("eng_dmn.dmn")["eng_dmn.dmn"]
+    assert list(parse_models({"a.dmn": same, "b.dmn": same}).decisions) == ["eng_urgentie"]
 
 
 def test_a_camunda_file_with_several_decisions_deploys(rt):

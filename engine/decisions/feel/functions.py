@@ -14,21 +14,21 @@ def _date(*args):
     [value] = args
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(_text(value, "date"))
-    except ValueError:
-        raise FeelEvaluationError(f"date({value!r}): geen geldige datum (verwacht JJJJ-MM-DD)") from None
+    return _iso(value, date, "date", "geen geldige datum (verwacht JJJJ-MM-DD)")
 
 
 def _date_and_time(value):
-    if isinstance(value, datetime):
+    return _iso(value, datetime, "date and time", "geen geldige datum en tijd")
+
+
+def _iso(value, kind_of, function: str, problem: str):
+    """``value`` if it already is a ``kind_of``, else ISO text parsed as one."""
+    if isinstance(value, kind_of):
         return value
     try:
-        return datetime.fromisoformat(_text(value, "date and time"))
+        return kind_of.fromisoformat(_text(value, function))
     except ValueError:
-        raise FeelEvaluationError(f"date and time({value!r}): geen geldige datum en tijd") from None
+        raise FeelEvaluationError(f"{function}({value!r}): {problem}") from None
 
 
 def _duration(value):

@@ -151,18 +151,10 @@ class _Parser:
         return self.disjunction()
 
     def disjunction(self):
-        node = self.conjunction()
-        while self.at("keyword", "or"):
-            self.advance()
-            node = nodes.Binary("or", node, self.conjunction())
-        return node
+        return self.chain("keyword", ("or",), self.conjunction)
 
     def conjunction(self):
-        node = self.comparison()
-        while self.at("keyword", "and"):
-            self.advance()
-            node = nodes.Binary("and", node, self.comparison())
-        return node
+        return self.chain("keyword", ("and",), self.comparison)
 
     def comparison(self):
         node = self.additive()
@@ -177,17 +169,17 @@ class _Parser:
         return node
 
     def additive(self):
-        node = self.multiplicative()
-        while self.at_op("+", "-"):
-            op = self.advance().value
-            node = nodes.Binary(op, node, self.multiplicative())
-        return node
+        return self.chain("op", ("+", "-"), self.multiplicative)
 
     def multiplicative(self):
-        node = self.power()
-        while self.at_op("*", "/"):
+        return self.chain("op", ("*", "/"), self.power)
+
+    def chain(self, kind: str, operators: tuple[str, ...], operand):
+        """Left-associative ``operand (operator operand)*``."""
+        node = operand()
+        while self.peek().kind == kind and self.peek().value in operators:
             op = self.advance().value
-            node = nodes.Binary(op, node, self.power())
+            node = nodes.Binary(op, node, operand())
         return node
 
     def power(self):
