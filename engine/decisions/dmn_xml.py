@@ -105,8 +105,23 @@ def _table(element, decision_id: str, language: str | None) -> Table:
     if hit_policy in ("PRIORITY", "OUTPUT ORDER") and not any(o.values for o in outputs):
         raise DecisionRefused(f"beslissing '{decision_id}': hitPolicy {hit_policy} vraagt om een volgorde van "
                               "uitvoerwaarden (outputValues) bij een uitvoerkolom", decision_id)
-    declared = element.get("expressionLanguage") or language
-    return Table(hit_policy, aggregation, declared or "", inputs, outputs, rules)
+    return Table(hit_policy, aggregation, _language(element, decision_id, language), inputs, outputs, rules)
+
+
+def _language(table, decision_id: str, language: str | None) -> str:
+    """The table's expression language; cells may repeat it, not choose another (Camunda 7's JUEL cells)."""
+    declared = table.get("expressionLanguage") or language or ""
+    in_cells = {e.get("expressionLanguage") for e in table.iter() if e is not table and e.get("expressionLanguage")}
+    families = {_family(text) for text in in_cells | ({declared} if declared else set())}
+    if len(families) > 1:
+        raise DecisionRefused(f"beslissing '{decision_id}': cellen met verschillende expressietalen "
+                              f"({', '.join(sorted(in_cells | {declared} - {''}))}) worden niet ondersteund", decision_id)
+    return declared or next(iter(in_cells), "")
+
+
+def _family(language: str) -> str:
+    lowered = language.lower()
+    return "python" if "python" in lowered else "feel" if "feel" in lowered else lowered
 
 
 def _input(element, number: int) -> Input:
