@@ -113,6 +113,10 @@ def _failed(decision: Decision, what: str, column: Input | None, err: FeelEvalua
 
 
 def _show(value) -> str:
+    """A value as a process owner would write it in a cell: ``"tekst"``, ``12``, ``true``, ``leeg``."""
     shown = to_json(value)
-    return f'"{shown}"' if isinstance(shown, str) else ("leeg" if shown is None else str(shown).lower()
-                                                         if isinstance(shown, bool) else str(shown))
+    if isinstance(shown, str):
+        return f'"{shown}"'
+    if shown is None:
+        return "leeg"
+    return str(shown).lower() if isinstance(shown, bool) else str(shown)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from sqlalchemy import func, select
 
+from engine.clock import clock_scope
 from engine.decisions import inputs
 from engine.decisions.errors import DecisionFailed
 from engine.decisions.evaluate import evaluate
@@ -76,7 +77,8 @@ def try_decision(rt, decision_id: str, variables: dict, actor: Actor) -> dict:
     if problems:
         raise Invalid(f"De invoer voor beslissing '{decision_id}' is niet compleet of niet juist.", problems)
     try:
-        return evaluate(graph, decision_id, variables).to_dict()
+        with clock_scope(rt.clock):  # a Python cell asking the time gets the engine clock, as in a step
+            return evaluate(graph, decision_id, variables).to_dict()
     except DecisionFailed as err:
         raise Invalid(err.message, err.fields) from None
 

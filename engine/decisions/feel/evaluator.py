@@ -69,7 +69,7 @@ def matches(test, value, context: dict) -> bool:
         return (compare(">=" if test.low_closed else ">", value, low) is True
                 and compare("<=" if test.high_closed else "<", value, high) is True)
     if isinstance(test, nodes.Equals):
-        if _uses_input(test.expression):
+        if "?" in nodes.all_names(test.expression):
             result = evaluate(test.expression, scope)
             if not isinstance(result, bool) and result is not None:
                 raise FeelEvaluationError(f"een test met '?' moet ja/nee opleveren, niet {kind_name(result)}")
@@ -106,14 +106,6 @@ def _same_kind(op: str, left, right) -> None:
 
 def _show(value) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
-
-
-def _uses_input(node) -> bool:
-    if isinstance(node, nodes.Name):
-        return node.name == "?"
-    fields = getattr(node, "__dataclass_fields__", {})
-    return any(_uses_input(getattr(node, f)) for f in fields) or (
-        isinstance(node, tuple) and any(_uses_input(n) for n in node))
 
 
 def _binary(node: nodes.Binary, context: dict):

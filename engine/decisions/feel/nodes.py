@@ -1,5 +1,5 @@
 """The FEEL syntax tree: what the parser builds and the evaluator walks."""
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 
@@ -95,13 +95,17 @@ class Negation:
     tests: Disjunction
 
 
-def names_in(node) -> set[str]:
-    """Free variable names a node reads (``?`` excluded), to know which inputs a caller must give."""
+def all_names(node) -> set[str]:
+    """Every name a node reads, ``?`` (the input value inside a unary test) included."""
     if isinstance(node, Name):
-        return set() if node.name == "?" else {node.name}
-    if isinstance(node, (tuple, list)):
-        return set().union(*(names_in(n) for n in node)) if node else set()
-    if hasattr(node, "__dataclass_fields__"):
-        return set().union(set(), *(names_in(getattr(node, f)) for f in node.__dataclass_fields__
-                                    if f not in ("op", "function", "key", "value", "low_closed", "high_closed")))
+        return {node.name}
+    if isinstance(node, tuple):
+        return set().union(*map(all_names, node))
+    if is_dataclass(node):
+        return set().union(*(all_names(getattr(node, f.name)) for f in fields(node)))
     return set()
+
+
+def names_in(node) -> set[str]:
+    """Free variable names a node reads, to know which inputs a caller must give."""
+    return all_names(node) - {"?"}
