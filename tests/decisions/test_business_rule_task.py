@@ -1,10 +1,16 @@
 """A BPMN business rule task calling a decision from a multi-decision DMN file with a requirement graph."""
 import pytest
+from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
+from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 
 from engine.audit import replay
 from engine.instances import service as instances
 from engine.process_models import service as model_service
-from tests.conftest import OWNER, actor
+from engine.spiff import serialization
+from engine.spiff.sandbox import SandboxedScriptEngine
+from tests.conftest import BPMN_DIR, OWNER, actor
 from tests.decisions.conftest import files
 from tests.engine.conftest import WORKER
 
@@ -42,3 +48,20 @@ def test_a_missing_input_is_an_incident_and_stays_one_on_retry(rt, deployed):
     assert "'regiehouder'" in view["incident"]["message"] and "'kader' ontbreekt" in view["incident"]["message"]
     view = instances.retry(rt, view["id"], WORKER)
     assert view["status"] == "error" and "advies" not in view["data"]
+
+
+def test_a_state_written_with_spiffworkflows_own_dmn_engine_still_loads_and_runs():
+    """Instances started before this engine carry SpiffWorkflow's decision table in their state."""
+    parser = SpiffBpmnParser()
+    parser.add_bpmn_file(str(BPMN_DIR / "eng_dmn.bpmn"))
+    parser.add_dmn_file(str(BPMN_DIR / "eng_dmn.dmn"))
+    old = BpmnWorkflow(parser.get_spec("eng_dmn"), script_engine=SandboxedScriptEngine())
+    old_serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(SPIFF_CONFIG))
+    state = {**old_serializer.to_dict(old), old_serializer.VERSION_KEY: old_serializer.VERSION}
+    assert "decision_table" in state["spec"]["task_specs"]["decide"]
+
+    workflow = serialization.load(state, SandboxedScriptEngine())
+    workflow.get_tasks()[0].data["score"] = 12
+    workflow.do_engine_steps()
+    assert workflow.is_completed() and workflow.data["urgentie"] == "hoog"
+    assert "decision_table" in serialization.dump(workflow)["spec"]["task_specs"]["decide"]
