@@ -133,7 +133,7 @@ def _input(element, number: int) -> Input:
 
 
 def _output(element, number: int, decision_id: str) -> Output:
-    name = element.get("name") or ""
+    name = element.get("name") or element.get("label") or ""  # SpiffArena falls back to the label, so do we
     if not name:
         raise DecisionRefused(f"beslissing '{decision_id}': uitvoerkolom {number} heeft geen naam (name)", decision_id)
     values = _child(element, "outputValues")

@@ -13,6 +13,7 @@ from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.task_spec import BusinessRuleTaskConverter, SpiffBpmnTaskConverter
+from SpiffWorkflow.util.deep_merge import DeepMerge
 
 from engine.decisions import model
 from engine.decisions.cells import prepare
@@ -31,9 +32,13 @@ class DecisionEngine:
 
     def result(self, task) -> dict:
         try:
-            return evaluate(self.decisions, self.decision_id, task.data).outputs
+            outputs = evaluate(self.decisions, self.decision_id, task.data).outputs
         except DecisionFailed as err:
             raise WorkflowTaskException(err.message, task=task) from None
+        merged: dict = {}
+        for name, value in outputs.items():
+            merged = DeepMerge.merge(merged, _nested(name, value))
+        return merged
 
     def to_dict(self) -> dict:
         return {"id": self.decision_id, "decisions": [model.to_dict(d) for d in self.decisions.values()]}
@@ -41,6 +46,13 @@ class DecisionEngine:
     @classmethod
     def from_dict(cls, data: dict) -> "DecisionEngine":
         return cls(data["id"], {d["id"]: model.from_dict(d) for d in data["decisions"]})
+
+
+def _nested(name: str, value) -> dict:
+    """``{"a.b": 1}`` as ``{"a": {"b": 1}}``: output names with dots write into nested data, as in SpiffWorkflow."""
+    for key in reversed(name.split(".")[1:]):
+        value = {key: value}
+    return {name.split(".")[0]: value}
 
 
 class DecisionParser(SpiffBpmnParser):

@@ -10,7 +10,7 @@ from engine.instances import service as instances
 from engine.process_models import service as model_service
 from engine.spiff import serialization
 from engine.spiff.sandbox import SandboxedScriptEngine
-from tests.conftest import BPMN_DIR, OWNER, actor
+from tests.conftest import BPMN_DIR, OWNER, actor, bpmn_files
 from tests.decisions.conftest import files
 from tests.engine.conftest import WORKER
 
@@ -65,3 +65,9 @@ def test_a_state_written_with_spiffworkflows_own_dmn_engine_still_loads_and_runs
     workflow.do_engine_steps()
     assert workflow.is_completed() and workflow.data["urgentie"] == "hoog"
     assert "decision_table" in serialization.dump(workflow)["spec"]["task_specs"]["decide"]
+
+
+def test_dotted_output_names_write_nested_data_as_in_spiffworkflow(rt):
+    model_service.deploy(rt, {**bpmn_files("eng_dmn.bpmn"), **files("dotted_outputs.dmn")}, OWNER)
+    view = instances.start(rt, "eng_dmn", {"score": 12}, WORKER)
+    assert view["data"] == {"score": 12, "urgentie": {"niveau": "hoog", "termijn_dagen": 2}}
