@@ -17,7 +17,7 @@ SCHEMAS = [
     "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",
     "AccessLogEntry", "Notification",
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
-    "CasusDetail",
+    "CasusDetail", "EvaluateDecisionRequest", "MatchedRule", "RequiredDecisionResult", "DecisionResult",
 ]
 
 

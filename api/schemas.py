@@ -131,6 +131,27 @@ class DeployResponse(Schema):
     warnings = fields.List(fields.Dict())
 
 
+class EvaluateDecisionRequest(Strict):
+    variables = fields.Dict(keys=fields.String(), load_default=dict)
+
+
+class MatchedRule(Schema):
+    id = fields.String()
+    row = fields.Integer()
+    description = fields.String()
+
+
+class RequiredDecisionResult(Schema):
+    decision = fields.String()
+    outputs = fields.Dict()
+    matched_rules = fields.List(fields.Nested(MatchedRule))
+    required_decisions = fields.List(fields.Dict())
+
+
+class DecisionResult(RequiredDecisionResult):
+    required_decisions = fields.List(fields.Nested(RequiredDecisionResult))
+
+
 class Error(Schema):
     error = fields.String()
     message = fields.String()

@@ -3,6 +3,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from api.routes_models import uploaded_files
 from api.web.session import login_required, runtime
+from engine.decisions import service as decision_service
 from engine.errors import DeployRefused, Invalid
 from engine.instances import queries
 from engine.process_models import diff as model_diff
@@ -42,7 +43,8 @@ def upload():
 @login_required
 def overview(process_id):
     return render_template("procesmodel_overzicht.html", model=queries.process_model(runtime(), process_id),
-                           usage=version_usage.usage(runtime(), process_id, g.actor))
+                           usage=version_usage.usage(runtime(), process_id, g.actor),
+                           decisions=decision_service.of_process(runtime(), process_id, g.actor))
 
 
 @bp.get("/<process_id>/verschil")

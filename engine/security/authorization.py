@@ -23,6 +23,7 @@ COMPLETE = "task.complete"  # in the task's lane, on a case in scope
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
 MODELS = "model.manage"   # deploy and validate process models and versions
 USAGE = "model.usage"     # which instances run which version (ids and pseudonyms only)
+DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
 # scopes
@@ -60,7 +61,7 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "sociaal_team": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY)},
     "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY)},
 }
 
@@ -93,6 +94,7 @@ REFUSALS = {
     AUDIT: "Alleen een auditor mag dit inzien.",
     MODELS: "Alleen een proceseigenaar mag procesmodellen beheren.",
     USAGE: "Alleen een proceseigenaar, beheerder of auditor ziet welke zaken een versie gebruiken.",
+    DECIDE: "Alleen een proceseigenaar mag beslissingen uitproberen.",
     USERS: "Alleen een beheerder mag gebruikers beheren.",
 }
 

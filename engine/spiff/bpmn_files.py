@@ -3,10 +3,11 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.ElementTree import fromstring as safe_fromstring
 from lxml import etree
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
-from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 
+from engine.decisions.errors import DecisionRefused
 from engine.errors import DeployRefused
 from engine.input_limits import MAX_NESTING, TOO_DEEP, xml_depth
+from engine.spiff.decision_tasks import DecisionParser
 
 MODEL_SUFFIXES = (".bpmn", ".dmn")
 SAFE_LXML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -31,9 +32,9 @@ def check_safe_xml(filename: str, text: str) -> etree._Element:
     return etree.fromstring(text.encode("utf-8"), parser=SAFE_LXML)
 
 
-def parse_models(files: dict[str, str]) -> SpiffBpmnParser:
+def parse_models(files: dict[str, str]) -> DecisionParser:
     """Load every .bpmn/.dmn file of a deployment into one parser; errors name file and element."""
-    parser = SpiffBpmnParser()
+    parser = DecisionParser()
     for filename, text in sorted(files.items()):
         if not filename.endswith(MODEL_SUFFIXES):
             continue
@@ -45,10 +46,21 @@ def parse_models(files: dict[str, str]) -> SpiffBpmnParser:
                 parser.add_bpmn_xml(tree, filename=filename)
         except ValidationException as err:
             raise DeployRefused(f"{filename}: {err}", [_validation_error(filename, err)]) from err
+        except DecisionRefused as err:
+            raise _decision_refused(filename, err) from err
         except Exception as err:  # e.g. a .dmn file that is XML but not DMN: lxml's XPathEvalError
             message = f"geen leesbaar {filename.rsplit('.', 1)[1].upper()}-bestand ({type(err).__name__}: {err})"
             raise DeployRefused(f"{filename}: {message}", [{"file": filename, "element": None, "message": message}]) from err
+    try:
+        parser.check_decisions()
+    except DecisionRefused as err:
+        raise _decision_refused(parser.decisions[err.decision].file, err) from err
     return parser
+
+
+def _decision_refused(filename: str, err: DecisionRefused) -> DeployRefused:
+    return DeployRefused(f"{filename}: {err.message}",
+                         [{"file": filename, "element": err.rule or err.decision, "message": err.message}])
 
 
 def _validation_error(filename: str, err: ValidationException) -> dict:
@@ -59,12 +71,12 @@ def _validation_error(filename: str, err: ValidationException) -> dict:
     }
 
 
-def executable_process_ids(parser: SpiffBpmnParser) -> list[str]:
+def executable_process_ids(parser: DecisionParser) -> list[str]:
     """Process ids marked executable (what a process owner means by a process model)."""
     return parser.get_process_ids()
 
 
-def load_specs(parser: SpiffBpmnParser, process_id: str):
+def load_specs(parser: DecisionParser, process_id: str):
     """Return (spec, subprocess_specs) for starting a workflow; spiff errors become DeployRefused."""
     try:
         return parser.get_spec(process_id), parser.get_subprocess_specs(process_id)

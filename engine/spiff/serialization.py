@@ -4,11 +4,14 @@ from functools import lru_cache
 
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.spiff.specs.defaults import BusinessRuleTask
+
+from engine.spiff.decision_tasks import DecisionTaskConverter
 
 
 @lru_cache(maxsize=1)
 def serializer() -> BpmnWorkflowSerializer:
-    return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(SPIFF_CONFIG))
+    return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure({**SPIFF_CONFIG, BusinessRuleTask: DecisionTaskConverter}))
 
 
 def dump(workflow) -> dict:

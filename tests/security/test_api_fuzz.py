@@ -29,11 +29,12 @@ FUZZ_SETTINGS = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=T
 
 @pytest.fixture
 def real_ids(rt, deploy) -> dict:
-    """A deployed model and a running instance with a ready task: ids that lead to real rows."""
+    """A deployed model and decision and a running instance with a ready task: ids that lead to real rows."""
     deploy("user_task_lane.bpmn", "gegevens-schema.json")
+    deploy("eng_dmn.bpmn", "eng_dmn.dmn")
     view = instances.start(rt, "user_task_lane", {"deadline": "2027-02-01"}, actor("aanmelder"))
     return {"process_id": "user_task_lane", "instance_id": view["id"], "task_id": view["ready_tasks"][0]["id"],
-            "seq": 1}
+            "seq": 1, "decision_id": "eng_urgentie"}
 
 
 def operation_failures(operation, headers: dict, mode: GenerationMode, path_parameters: dict) -> list[str]:

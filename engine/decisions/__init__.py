@@ -1,0 +1,1 @@
+"""DMN decisions from any modeler: parsed tables, FEEL, hit policies and evaluation of decision graphs."""
