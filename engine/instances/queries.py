@@ -80,8 +80,8 @@ def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | 
     visible = [WorkTask.lane.in_(lanes)]
     if lane is None and actor.is_worker:
         visible.append(WorkTask.lane.is_(None))
-    query = (select(WorkTask).join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id)
-             .where(WorkTask.state == "ready", or_(*visible), scope.instance_view(actor) > NONE)
+    in_scope = select(ProcessInstance.id).where(scope.instance_view(actor) > NONE)
+    query = (select(WorkTask).where(WorkTask.state == "ready", or_(*visible), WorkTask.instance_id.in_(in_scope))
              .order_by(WorkTask.created_at, WorkTask.id))
     if process_instance:
         query = query.where(WorkTask.instance_id == process_instance)

@@ -45,12 +45,13 @@ def _check_forms(element: str, names: list[str], files: dict[str, str]) -> list[
             problems.append({"element": element, "message": f"formulierbestand '{name}' ontbreekt"})
             continue
         try:
-            check_schema(load_json(files[name]))
+            schema = load_json(files[name])
+            check_schema(schema)
         except (ValueError, SchemaError, TooDeeplyNested) as err:
             reason = getattr(err, "message", None) or str(err)
             problems.append({"element": element, "message": f"formulier '{name}' is geen geldig JSON Schema: {reason}"})
             continue
-        for field in declared_reserved(json.loads(files[name])):
+        for field in declared_reserved(schema):
             problems.append({"element": element, "message": f"formulier '{name}' vraagt '{field}', maar die "
                                                             "gegevens zet de engine zelf"})
     return problems

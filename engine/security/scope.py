@@ -17,14 +17,28 @@ from engine.security.authorization import (ANY, ASSIGNED, FULL, INCLUDED_STATUSE
                                            REGION, STARTED, rules)
 
 
-def _open_assignment(actor: Actor | None = None):
-    """An assignment still in force (of ``actor``, when given)."""
-    clause = CaseAssignment.assigned_until.is_(None)
-    return clause if actor is None else and_(clause, CaseAssignment.username == actor.username)
+def _assigned_casussen(actor: Actor):
+    """Ids of the casussen the actor is in the duo of now (an index range on the actor's name)."""
+    return select(CaseAssignment.casus_id).where(CaseAssignment.username == actor.username,
+                                                 CaseAssignment.assigned_until.is_(None),
+                                                 CaseAssignment.casus_id.is_not(None))
+
+
+def _assigned_instances(actor: Actor):
+    """Ids of the instances without a casus the actor is in the duo of now."""
+    return select(CaseAssignment.instance_id).where(CaseAssignment.username == actor.username,
+                                                    CaseAssignment.assigned_until.is_(None),
+                                                    CaseAssignment.casus_id.is_(None))
+
+
+def _unassigned(*case):
+    """No duo in force for the case (``case``: the clauses naming its assignment rows)."""
+    return ~exists().where(CaseAssignment.assigned_until.is_(None), or_(*case))
 
 
 class _Instances:
-    """Scope clauses over ``process_instances`` (its casus looked up by correlated subqueries)."""
+    """Scope clauses over ``process_instances``. The user-keyed scopes are ``IN`` lists that start
+    from the actor's own rows, so a caseworker's list costs the same with 100 or 20,000 cases."""
 
     @staticmethod
     def region():
@@ -32,22 +46,22 @@ class _Instances:
 
     @staticmethod
     def assigned(actor: Actor):
-        return exists().where(_open_assignment(actor), or_(CaseAssignment.casus_id == ProcessInstance.casus_id,
-                                                           CaseAssignment.instance_id == ProcessInstance.id))
+        return or_(ProcessInstance.casus_id.in_(_assigned_casussen(actor)),
+                   ProcessInstance.id.in_(_assigned_instances(actor)))
 
     @staticmethod
     def own(actor: Actor):
-        casus_open = exists().where(Casus.id == ProcessInstance.casus_id, Casus.aanmelder == actor.username,
-                                    Casus.status.not_in(INCLUDED_STATUSES))
+        open_casussen = select(Casus.id).where(Casus.aanmelder == actor.username,
+                                               Casus.status.not_in(INCLUDED_STATUSES))
         bare = and_(ProcessInstance.casus_id.is_(None), ProcessInstance.started_by == actor.username)
-        unassigned = ~exists().where(_open_assignment(), or_(CaseAssignment.casus_id == ProcessInstance.casus_id,
-                                                             CaseAssignment.instance_id == ProcessInstance.id))
-        return and_(or_(casus_open, bare), unassigned)
+        return and_(or_(ProcessInstance.casus_id.in_(open_casussen), bare),
+                    _unassigned(CaseAssignment.casus_id == ProcessInstance.casus_id,
+                                CaseAssignment.instance_id == ProcessInstance.id))
 
     @staticmethod
     def referred():
         return or_(ProcessInstance.referred_at.is_not(None),
-                   exists().where(Casus.id == ProcessInstance.casus_id, Casus.referred_at.is_not(None)))
+                   ProcessInstance.casus_id.in_(select(Casus.id).where(Casus.referred_at.is_not(None))))
 
     @staticmethod
     def started(actor: Actor):
@@ -63,12 +77,12 @@ class _Casussen:
 
     @staticmethod
     def assigned(actor: Actor):
-        return exists().where(_open_assignment(actor), CaseAssignment.casus_id == Casus.id)
+        return Casus.id.in_(_assigned_casussen(actor))
 
     @staticmethod
     def own(actor: Actor):
         return and_(Casus.aanmelder == actor.username, Casus.status.not_in(INCLUDED_STATUSES),
-                    ~exists().where(_open_assignment(), CaseAssignment.casus_id == Casus.id))
+                    _unassigned(CaseAssignment.casus_id == Casus.id))
 
     @staticmethod
     def referred():
@@ -76,7 +90,7 @@ class _Casussen:
 
     @staticmethod
     def started(actor: Actor):
-        return exists().where(ProcessInstance.casus_id == Casus.id, ProcessInstance.started_by == actor.username)
+        return Casus.id.in_(select(ProcessInstance.casus_id).where(ProcessInstance.started_by == actor.username))
 
 
 def _clause(subject, scope: str, actor: Actor):

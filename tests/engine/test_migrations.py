@@ -1,4 +1,5 @@
 """``upgrade head`` on an empty database yields exactly the schema the models declare."""
+import json
 import uuid
 
 import pytest
@@ -6,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import make_url, text
 
+from engine.persistence import crypto
 from engine.persistence.db import make_engine
 from engine.persistence.migrate import upgrade
 from engine.persistence.tables import Base
@@ -40,3 +42,48 @@ def test_upgrade_on_an_empty_database_matches_the_models(empty_database_url):
             assert context.get_current_revision() is not None
     finally:
         engine.dispose()
+
+
+def test_migration_0003_moves_the_access_facts_out_of_process_data(empty_database_url):
+    """A database of before 0003: region, duo and referral lived in the encrypted states and the casus's duo
+    columns. After the upgrade they are engine-owned columns and assignment rows, read by need-to-know."""
+    upgrade(empty_database_url, "0002")
+    ring = crypto.KeyRing(crypto.keys_from_environment())
+    at = "2027-01-04 09:00:00"
+
+    def state(data: dict) -> str:
+        return ring.encrypt(json.dumps({"data": data}).encode())
+
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO deployments (id, checksum, deployed_at, deployed_by, files, resolved) "
+                              "VALUES (1, 'x', :at, 'po', '{}', '{}')"), {"at": at})
+            conn.execute(text("INSERT INTO process_versions (id, process_id, version, name, deployment_id, deployed_at) "
+                              "VALUES (1, 'p', 1, 'P', 1, :at)"), {"at": at})
+            conn.execute(text("INSERT INTO casussen (id, pseudonym, person, region, casemanager_zorg, "
+                              "casusregisseur_gemeente, status, created_at, aanmelder) VALUES "
+                              "('c1', 'LL-1', :person, 'gelderland_zuid', 'cm_anna', 'cr_carla', 'geincludeerd', :at, 'a')"),
+                         {"person": ring.encrypt(b"{}"), "at": at})
+            rows = [("i1", "c1", 0, state({"adviestafel_dossier": {"pseudoniem": "LL-1"}})),
+                    ("i2", None, None, state({"regio": "Gelderland-Midden",
+                                              "duo": {"casemanager_zorg": {"id": "cm_bram"}}}))]
+            for instance_id, casus_id, cycle, encrypted in rows:
+                conn.execute(text(
+                    "INSERT INTO process_instances (id, process_version_id, process_id, status, state, lock_version, "
+                    "started_at, started_by, updated_at, event_count, last_event_hash, casus_id, cycle) VALUES "
+                    "(:id, 1, 'p', 'running', :state, 1, :at, 'a', :at, 1, 'h', :casus, :cycle)"),
+                    {"id": instance_id, "state": encrypted, "at": at, "casus": casus_id, "cycle": cycle})
+        upgrade(empty_database_url)
+        with engine.connect() as conn:
+            instances = dict(conn.execute(text("SELECT id, region FROM process_instances")).all())
+            referred = conn.execute(text("SELECT referred_at FROM casussen WHERE id = 'c1'")).scalar()
+            assignments = list(conn.execute(text(
+                "SELECT casus_id, instance_id, username, role FROM case_assignments WHERE assigned_until IS NULL")))
+    finally:
+        engine.dispose()
+    assert instances == {"i1": "gelderland_zuid", "i2": "gelderland_midden"}
+    assert referred is not None
+    assert sorted((tuple(a) for a in assignments), key=str) == sorted([
+        (None, "i2", "cm_bram", "casemanager_zorg"), ("c1", "i1", "cm_anna", "casemanager_zorg"),
+        ("c1", "i1", "cr_carla", "casusregisseur_gemeente")], key=str)
