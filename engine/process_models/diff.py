@@ -10,14 +10,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from engine.instances import queries
+from engine.process_models.references import FLOW_NODES
 from engine.spiff.bpmn_files import check_safe_xml
 
-FLOW_NODES = {
-    "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask",
-    "callActivity", "subProcess", "transaction", "adHocSubProcess",
-    "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
-    "exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway",
-}
 # children that belong to the graph around a node, compared separately (or not at all)
 NOT_SETTINGS = FLOW_NODES | {"sequenceFlow", "laneSet", "incoming", "outgoing", "association", "textAnnotation"}
 
