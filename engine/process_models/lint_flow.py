@@ -80,7 +80,7 @@ def _splits_and_joins(file, node, kind, out, into, found) -> None:
     if kind in GATEWAYS and len(out) > 1 and len(into) > 1:
         found.warnings.append(problem(file, "gateway splitst en voegt tegelijk samen: gebruik twee gateways", node))
     if kind not in GATEWAYS and len(out) > 1:
-        found.warnings.append(problem(file, "impliciete splitsing: meerdere uitgaande stromen zonder gateway; "
+        found.errors.append(problem(file, "impliciete splitsing: meerdere uitgaande stromen zonder gateway; "
                                             "gebruik een gateway", node))
     if kind not in GATEWAYS and len(into) > 1:
         found.warnings.append(problem(file, "impliciete samenvoeging: meerdere inkomende stromen zonder gateway; "

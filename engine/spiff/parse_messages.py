@@ -18,6 +18,7 @@ TRANSLATIONS = [
      "uitgaande stroom van een exclusieve gateway zonder voorwaarde en niet de standaardstroom"),
     (r"Cannot resolve dataInputAssociation", "de gegevensinvoer van dit element verwijst naar een onbekend gegevensobject"),
     (r"Cannot resolve dataOutputAssociation", "de gegevensuitvoer van dit element verwijst naar een onbekend gegevensobject"),
+    (r"Multiple outgoing flows are not supported", "meerdere uitgaande stromen zonder gateway; gebruik een gateway"),
     (r"Invalid Script Task", "scripttaak zonder script"),
     (r"No \"calledElement\" attribute", "aanroepactiviteit zonder calledElement (welk proces wordt aangeroepen?)"),
     (r"Exactly one start event is required in a SubWorkflow", "een deelproces moet precies één startgebeurtenis hebben"),
