@@ -6,7 +6,6 @@ from api.web.session import login_required, runtime
 from engine.errors import DeployRefused, Invalid
 from engine.instances import queries
 from engine.process_models import deployments
-from engine.process_models import diff as model_diff
 from engine.process_models import service as model_service
 from engine.process_models import usage as version_usage
 
@@ -63,7 +62,7 @@ def difference(process_id):
     if old is None or new is None:
         raise Invalid("Kies twee versies om te vergelijken.", {"van": "Verplicht.", "naar": "Verplicht."})
     return render_template("procesmodel_verschil.html", model=model,
-                           diff=model_diff.compare(runtime(), process_id, old, new))
+                           diff=model_service.compare(runtime(), process_id, old, new))
 
 
 @bp.get("/<process_id>/versies/<int:version>")

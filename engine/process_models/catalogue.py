@@ -5,7 +5,7 @@ content is compared with an upload (``fingerprint``).
 """
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from engine.persistence.tables import Deployment, ProcessVersion
 from engine.process_models import references
@@ -69,6 +69,3 @@ class Catalogue:
                 name = found["decs"][decision_id]
                 return name, found["files"][name]
         return None
-
-    def has_versions(self) -> bool:
-        return bool(self.session.scalar(select(func.count()).select_from(ProcessVersion)))

@@ -51,9 +51,10 @@ def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None
         return {"set": found, "processes": [], "errors": errors, "warnings": []}
     procs, decs = found.index()
     executable = [pid for pid in found.candidates if procs[pid].executable]
-    if not executable and not found.candidates:
+    if not executable:
         errors.append(problem(None, "geen uitvoerbaar proces gevonden (een proces met isExecutable=\"true\"), en geen "
                                     "gedeployed proces gebruikt de geüploade bestanden"))
+        return {"set": found, "processes": [], "errors": errors, "warnings": []}
     processes = [_classify(catalogue, found, procs, decs, pid) for pid in executable]
     ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES)
     warnings = []

@@ -5,7 +5,8 @@ from sqlalchemy import select
 
 from engine.errors import NotFound
 from engine.persistence.tables import Deployment, ProcessVersion
-from engine.process_models import deployments
+from engine.instances import queries
+from engine.process_models import deployments, diff
 from engine.security import authorization
 from engine.security.actors import Actor
 
@@ -28,6 +29,14 @@ def validate(rt, files: dict[str, str], actor: Actor | None = None) -> dict:
         _require_owner(actor)
     with rt.uow() as uow:
         return deployments.validate(uow.session, files, rt.handlers, rt.forms_dir)
+
+
+def compare(rt, process_id: str, old_version: int, new_version: int) -> dict:
+    """The difference between two deployed versions of ``process_id``."""
+    old_xml = queries.version_diagram(rt, process_id, old_version)
+    new_xml = queries.version_diagram(rt, process_id, new_version)
+    return {"process_model": process_id, "from": old_version, "to": new_version,
+            **diff.diff(old_xml, new_xml, process_id)}
 
 
 def _deployment_of(session, process_id: str, version: int) -> Deployment:

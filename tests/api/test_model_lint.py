@@ -138,6 +138,8 @@ GARBAGE = {
                                                     '<bpmn:targetRef>weg</bpmn:targetRef></bpmn:dataOutputAssociation>'
                                                     '</bpmn:task>')).encode()},
     "verkeerde extensie": {"a.exe": b"MZ"},
+    "niet uitvoerbaar": {"a.bpmn": model(straight(user_task(None))).replace('isExecutable="true"', 'isExecutable="false"').encode()},
+    "alleen een formulier": {"vorm-schema.json": SCHEMA.encode()},
 }
 PYTHON_LEAKS = re.compile(r"0x[0-9a-f]{6,}|Error\(|Exception|Traceback|<Element|object has no attribute|not found|must have")
 

@@ -1,6 +1,7 @@
 """Deploy what changed: one changed file of the levensloop model set is enough; what it calls comes from the
 deployed versions, only changed processes get a version, and every deployed file can be downloaded."""
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,16 @@ def test_deployed_files_are_downloadable_with_their_content_type(client, owner, 
     assert error(client.get(f"{url}/geen.bpmn", headers=worker), 404, "notfound")["message"].startswith("Bestand 'geen.bpmn'")
     assert "Versie 9" in error(client.get(url.replace("/1/", "/9/") + f"/{CYCLUS}", headers=worker), 404)["message"]
     error(client.get(f"{url}/{CYCLUS}"), 401)
+
+
+def test_a_changed_form_alone_gives_the_processes_using_it_a_new_version(client, owner, deployed):
+    forms = Path(__file__).resolve().parents[2] / "forms"
+    schema = json.loads((forms / "plan_zorg-schema.json").read_text(encoding="utf-8"))
+    schema["title"] = "Plan van aanpak zorg (bijgewerkt)"
+    response = post(client, owner, {"plan_zorg-schema.json": json.dumps(schema)})
+    assert response.status_code == 201, response.json
+    [proc] = response.json["processes"]
+    assert (proc["id"], proc["status"], proc["changed_parts"]) == ("levensloop_cyclus", "changed",
+                                                                  ["formulier plan_zorg-schema.json"])
+    form = client.get("/api/v1/process-models/levensloop_cyclus/versions/2/files/plan_zorg-schema.json", headers=owner)
+    assert form.json["title"] == "Plan van aanpak zorg (bijgewerkt)"
