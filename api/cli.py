@@ -16,6 +16,8 @@ from api.secrets_config import require_secrets
 from engine.errors import DeployRefused, EngineError
 from engine.persistence.migrate import upgrade
 from engine.process_models import service as model_service
+from engine.process_models.deployments import summary
+from engine.process_models.problems import where
 from engine.security import users
 from engine.security.actors import Actor
 
@@ -46,7 +48,7 @@ def deploy_command(paths, as_user):
     for proc in result.processes:
         click.echo(f"{proc['id']} versie {proc['version']}" + ("" if result.created else " (ongewijzigd)"))
     for warning in result.warnings:
-        click.echo(f"Waarschuwing: {warning['process']} / {warning['element']}: {warning['message']}")
+        click.echo(f"Waarschuwing: {where(warning)}: {warning['message']}")
 
 
 @click.command("validate")
@@ -54,13 +56,12 @@ def deploy_command(paths, as_user):
 @with_appcontext
 def validate_command(paths):
     """Check model files without deploying them."""
-    try:
-        checked = model_service.validate(_rt(), read_model_files(list(paths)))
-    except DeployRefused as err:
-        fail(err)
-    click.echo("Geldig: " + ", ".join(p["id"] for p in checked["processes"]))
+    checked = model_service.validate(_rt(), read_model_files(list(paths)))
     for warning in checked["warnings"]:
-        click.echo(f"Waarschuwing: {warning['process']} / {warning['element']}: {warning['message']}")
+        click.echo(f"Waarschuwing: {where(warning)}: {warning['message']}")
+    if checked["errors"]:
+        fail(DeployRefused(summary(checked["errors"]), checked["errors"]))
+    click.echo("Geldig: " + ", ".join(p["id"] for p in checked["processes"]))
 
 
 @click.group("users")

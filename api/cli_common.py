@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from engine.errors import EngineError
+from engine.process_models.problems import where
 
 
 def read_model_files(paths: list[Path]) -> dict[str, str]:
@@ -21,8 +22,7 @@ def fail(err: EngineError) -> None:
     """Print a domain error in Dutch, with its per-element problems and field errors, and exit 1."""
     click.echo(f"Fout: {err.message}", err=True)
     for problem in getattr(err, "errors", []):
-        where = " / ".join(str(problem.get(k)) for k in ("file", "element") if problem.get(k))
-        click.echo(f"  - {where}: {problem.get('message')}", err=True)
+        click.echo(f"  - {where(problem)}: {problem.get('message')}", err=True)
     for field, message in err.fields.items():
         click.echo(f"  - {field}: {message}", err=True)
     sys.exit(1)

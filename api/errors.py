@@ -39,7 +39,7 @@ def init_app(app) -> None:
     @app.errorhandler(EngineError)
     def _engine_error(err: EngineError):
         status = next((code for cls, code in STATUS.items() if isinstance(err, cls)), 400)
-        extra = {"errors": err.errors} if isinstance(err, DeployRefused) else {}
+        extra = {"errors": err.errors, "warnings": err.warnings} if isinstance(err, DeployRefused) else {}
         return _reply(_body(type(err).__name__.lower(), err.message, err.fields, **extra), status)
 
     @app.errorhandler(ValidationError)

@@ -13,7 +13,7 @@ bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 SCHEMAS = [
     "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "CancelRequest", "MessageRequest",
     "MessageResponse", "Task", "TaskDetail", "Instance", "InstanceSummary", "Event", "ProcessModel",
-    "DeployResponse", "Error",
+    "DeployResponse", "ModelProblem", "ValidationReport", "Error",
     "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",
     "AccessLogEntry", "Notification",
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",

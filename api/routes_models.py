@@ -1,5 +1,5 @@
 """Process models: deploy (multipart upload), list, show."""
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from api.auth import login_required, runtime
 from api.errors import ApiError
@@ -19,6 +19,8 @@ def uploaded_files() -> dict[str, str]:
     files = {}
     for item in items:
         name = (item.filename or "").rsplit("/", 1)[-1]
+        if not name:  # an empty file input in a browser form
+            continue
         content = item.read(max_size + 1)
         if len(content) > max_size:
             raise ApiError(422, "invalid", f"{name}: bestand is groter dan {max_size // 1024} kB.",
@@ -46,7 +48,7 @@ def deploy():
         200: {description: identical content was already deployed, content: {application/json: {schema: DeployResponse}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
-        422: {content: {application/json: {schema: Error}}}
+        422: {description: errors per element (file, element_id, element_name, line, message) and warnings, content: {application/json: {schema: Error}}}
     """
     result = model_service.deploy(runtime(), uploaded_files(), g.actor)
     body = {"id": result.process_id, "version": result.version, "created": result.created,
@@ -82,3 +84,48 @@ def get_model(process_id):
         404: {content: {application/json: {schema: Error}}}
     """
     return jsonify(queries.process_model(runtime(), process_id))
+
+
+@bp.post("/validate")
+@login_required
+def validate():
+    """Check uploaded files without deploying: Dutch errors and warnings per element.
+    ---
+    post:
+      tags: [process-models]
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {files: {type: array, items: {type: string, format: binary}}}}
+      responses:
+        200: {content: {application/json: {schema: ValidationReport}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        413: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    files = uploaded_files()
+    if not files:
+        raise ApiError(422, "invalid", "Geen bestanden ontvangen.", {"files": "Lever minstens één bestand aan."})
+    return jsonify(model_service.validate(runtime(), files, g.actor))
+
+
+@bp.get("/<process_id>/versions/<int:version>/files/<name>")
+@login_required
+def version_file(process_id, version, name):
+    """Download one file deployed with a version (BPMN, DMN or form), as it was deployed.
+    ---
+    get:
+      tags: [process-models]
+      parameters:
+        - {name: process_id, in: path, required: true, schema: {type: string}}
+        - {name: version, in: path, required: true, schema: {type: integer}}
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        200: {description: the file, content: {application/xml: {schema: {type: string}}, application/json: {schema: {type: object}}}}
+        401: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+    """
+    text, content_type = model_service.version_file(runtime(), process_id, version, name)
+    return Response(text, content_type=f"{content_type}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -152,11 +152,26 @@ class DecisionResult(RequiredDecisionResult):
     required_decisions = fields.List(fields.Nested(RequiredDecisionResult))
 
 
+class ModelProblem(Schema):
+    file = fields.String(allow_none=True)
+    element_id = fields.String(allow_none=True)
+    element_name = fields.String(allow_none=True)
+    line = fields.Integer(allow_none=True)
+    message = fields.String()
+
+
+class ValidationReport(Schema):
+    processes = fields.List(fields.Dict())
+    errors = fields.List(fields.Nested(ModelProblem))
+    warnings = fields.List(fields.Nested(ModelProblem))
+
+
 class Error(Schema):
     error = fields.String()
     message = fields.String()
     fields_ = fields.Dict(data_key="fields")
     errors = fields.List(fields.Dict())
+    warnings = fields.List(fields.Dict())
 
 
 class ChainBreak(Schema):

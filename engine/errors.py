@@ -29,9 +29,10 @@ class Invalid(EngineError):
 class DeployRefused(EngineError):
     """A model upload was refused; ``errors`` lists one entry per problem, naming the element."""
 
-    def __init__(self, message: str, errors: list[dict]):
+    def __init__(self, message: str, errors: list[dict], warnings: list[dict] | None = None):
         super().__init__(message)
         self.errors = errors
+        self.warnings = warnings or []
 
 
 class Locked(EngineError):

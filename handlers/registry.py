@@ -1,4 +1,6 @@
-"""The name → function table the engine resolves service tasks against."""
+"""The name → function table the engine resolves service tasks against, and the parameters each takes."""
+import inspect
+
 from handlers import bedden, brief, duo, echo, escalatie, klinisch, overdracht, pseudonimisering, risicotaxatie
 
 HANDLERS = {
@@ -15,3 +17,15 @@ HANDLERS = {
     "bed_vrijgeven": bedden.bed_vrijgeven,
     "overdracht_beoordelen_per": overdracht.overdracht_beoordelen_per,
 }
+
+
+def parameters(handler) -> dict:
+    """{'required', 'optional', 'open'}: the names a service task passes (the context argument excluded).
+
+    Read from the signature, so a handler's parameters are declared once, where it is written.
+    """
+    params = list(inspect.signature(handler).parameters.values())[1:]
+    named = [p for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    return {"required": [p.name for p in named if p.default is p.empty],
+            "optional": [p.name for p in named if p.default is not p.empty],
+            "open": any(p.kind == p.VAR_KEYWORD for p in params)}

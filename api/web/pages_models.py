@@ -6,11 +6,12 @@ from api.web.session import login_required, runtime
 from engine.decisions import service as decision_service
 from engine.errors import DeployRefused, Invalid
 from engine.instances import queries
-from engine.process_models import diff as model_diff
+from engine.process_models import deployments
 from engine.process_models import service as model_service
 from engine.process_models import usage as version_usage
 from engine.security import authorization
 
+STATUS = {"new": "nieuw", "changed": "gewijzigd", "unchanged": "ongewijzigd"}
 bp = Blueprint("web_models", __name__, url_prefix="/procesmodellen")
 
 
@@ -20,20 +21,29 @@ def index():
     return _page()
 
 
+def _kept_files() -> dict[str, str]:
+    """Files chosen before "Valideren", carried in the page: a browser cannot keep a file input's selection."""
+    names, texts = request.form.getlist("bewaard_naam"), request.form.getlist("bewaard_inhoud")
+    return dict(zip(names, texts))
+
+
 @bp.post("")
 @login_required
 def upload():
-    files = uploaded_files()
+    files = uploaded_files() or _kept_files()
     try:
         if request.form.get("actie") == "deployen":
             result = model_service.deploy(runtime(), files, g.actor)
-            versions = ", ".join(f"{p['id']} versie {p['version']}" for p in result.processes)
+            versions = ", ".join(f"{p['id']} versie {p['version']} ({STATUS[p['status']]})" for p in result.processes)
             flash(("Gedeployed: " if result.created else "Deze bestanden waren al gedeployed: ") + versions, "melding")
             return redirect(url_for("web_models.index"), code=303)
-        checked = model_service.validate(runtime(), files)
-        return _page(checked=checked, files=sorted(files))
+        checked = model_service.validate(runtime(), files, g.actor)
+        if checked["errors"]:
+            return _page(error=deployments.summary(checked["errors"]), problems=checked["errors"],
+                         warnings=checked["warnings"], kept=files, status=422)
+        return _page(checked=checked, warnings=checked["warnings"], kept=files)
     except DeployRefused as err:
-        return _page(error=err.message, problems=err.errors, files=sorted(files), status=422)
+        return _page(error=err.message, problems=err.errors, warnings=err.warnings, kept=files, status=422)
     except Invalid as err:
         return _page(error=err.message, problems=[{"file": None, "element": None, "message": m}
                                                   for m in err.fields.values()], status=422)
@@ -55,7 +65,7 @@ def difference(process_id):
     if old is None or new is None:
         raise Invalid("Kies twee versies om te vergelijken.", {"van": "Verplicht.", "naar": "Verplicht."})
     return render_template("procesmodel_verschil.html", model=model,
-                           diff=model_diff.compare(runtime(), process_id, old, new))
+                           diff=model_service.compare(runtime(), process_id, old, new))
 
 
 @bp.get("/<process_id>/versies/<int:version>")
@@ -63,6 +73,7 @@ def difference(process_id):
 def version(process_id, version):
     model = queries.process_model(runtime(), process_id)
     return render_template("procesmodel.html", model=model, version=version,
+                           files=model_service.version_file_names(runtime(), process_id, version),
                            diagram_url=url_for("web_models.diagram", process_id=process_id, version=version))
 
 
@@ -70,6 +81,14 @@ def version(process_id, version):
 @login_required
 def diagram(process_id, version):
     return Response(queries.version_diagram(runtime(), process_id, version), mimetype="application/xml")
+
+
+@bp.get("/<process_id>/versies/<int:version>/bestanden/<name>")
+@login_required
+def version_file(process_id, version, name):
+    text, content_type = model_service.version_file(runtime(), process_id, version, name)
+    return Response(text, content_type=f"{content_type}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _page(status=200, **context):

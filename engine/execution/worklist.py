@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from engine.clock import FixedClock, clock_scope
 from engine.persistence.tables import WorkTask
-from engine.process_models.checks import FORM_PROPERTIES
+from engine.process_models.references import FORM_PROPERTIES
 from engine.spiff.commands import all_tasks
 
 

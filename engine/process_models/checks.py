@@ -1,77 +1,51 @@
-"""Deploy-time checks on parsed process specs: forms, handlers, timer literals, unbounded loops."""
+"""Deploy-time checks that need values or SpiffWorkflow's specs: timer literals, form schemas, unbounded loops."""
 import ast
 
-from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
-    CycleTimerEventDefinition,
-    TimerEventDefinition,
-)
-from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
-from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 
 from engine.input_limits import TooDeeplyNested, load_json
 from engine.process_models.forms import SchemaError, check_schema
 from engine.process_models.reserved_names import declared_reserved
 
-FORM_PROPERTIES = ("formJsonSchemaFilename", "formUiSchemaFilename")
 
+def timer_literal_problem(kind: str, expression: str) -> str | None:
+    """A literal timer expression (``kind`` timeDate, timeDuration or timeCycle) must be valid ISO 8601.
 
-def form_files(task_spec) -> list[str]:
-    props = task_spec.extensions.get("properties", {}) if hasattr(task_spec, "extensions") else {}
-    return [props[p] for p in FORM_PROPERTIES if props.get(p)]
-
-
-def check_spec(spec, files: dict[str, str], handlers: dict) -> list[dict]:
-    """Problems found in one process spec, each naming its element."""
-    problems = []
-    for task_spec in spec.task_specs.values():
-        element = getattr(task_spec, "bpmn_id", None) or task_spec.name
-        if isinstance(task_spec, UserTask):
-            problems += _check_forms(element, form_files(task_spec), files)
-        if isinstance(task_spec, ServiceTask) and hasattr(task_spec, "operation_name"):
-            if task_spec.operation_name not in handlers:
-                problems.append({"element": element, "message": f"onbekende handler '{task_spec.operation_name}'"})
-        definition = getattr(task_spec, "event_definition", None)
-        if isinstance(definition, TimerEventDefinition):
-            message = _check_timer_literal(definition)
-            if message:
-                problems.append({"element": element, "message": message})
-    return [{"file": spec.file, "process": spec.name, **p} for p in problems]
-
-
-def _check_forms(element: str, names: list[str], files: dict[str, str]) -> list[dict]:
-    problems = []
-    for name in names:
-        if name not in files:
-            problems.append({"element": element, "message": f"formulierbestand '{name}' ontbreekt"})
-            continue
-        try:
-            schema = load_json(files[name])
-            check_schema(schema)
-        except (ValueError, SchemaError, TooDeeplyNested) as err:
-            reason = getattr(err, "message", None) or str(err)
-            problems.append({"element": element, "message": f"formulier '{name}' is geen geldig JSON Schema: {reason}"})
-            continue
-        for field in declared_reserved(schema):
-            problems.append({"element": element, "message": f"formulier '{name}' vraagt '{field}', maar die "
-                                                            "gegevens zet de engine zelf"})
-    return problems
-
-
-def _check_timer_literal(definition: TimerEventDefinition) -> str | None:
-    """A literal timer expression must be valid ISO 8601; a computed one is checked at run time."""
+    A computed one (an expression over process data) is checked at run time.
+    """
     try:
-        value = ast.literal_eval(definition.expression)
-    except (ValueError, SyntaxError):
-        return None  # an expression over process data
+        value = ast.literal_eval(expression.strip())
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
     if not isinstance(value, str):
-        return f"timerexpressie {definition.expression!r} is geen ISO 8601-tekst"
+        return f"timerexpressie {expression.strip()} is geen ISO 8601-tekst (zet een vaste waarde tussen aanhalingstekens)"
     try:
-        if isinstance(definition, CycleTimerEventDefinition):
+        if kind == "timeCycle":
             TimerEventDefinition.parse_iso_recurring_interval(value)
         else:
             TimerEventDefinition.parse_time_or_duration(value)
     except Exception:
-        return f"timerexpressie {value!r} is geen geldige ISO 8601-datum, -duur of -herhaling"
+        return f"timerexpressie '{value}' is geen geldige ISO 8601-datum, -duur of -herhaling (bijv. \"P3M\", \"R/P1M\")"
+    return None
+
+
+def form_problem(name: str, text: str, is_schema: bool) -> str | None:
+    """Why a form file cannot be used: not JSON, nested too deep, (for a schema) not valid JSON Schema, or
+    asking for data the engine writes itself."""
+    try:
+        loaded = load_json(text)
+        if is_schema:
+            check_schema(loaded)
+    except TooDeeplyNested as err:
+        return f"formulier '{name}': {err.message}"
+    except ValueError:
+        return f"formulier '{name}' is geen geldige JSON"
+    except SchemaError as err:
+        where = "/".join(str(part) for part in err.path) or "het hoogste niveau"
+        return f"formulier '{name}' is geen geldig JSON Schema (fout bij {where})"
+    reserved = declared_reserved(loaded) if is_schema else []
+    if reserved:
+        return f"formulier '{name}' vraagt {', '.join(repr(f) for f in reserved)}, maar die gegevens zet de engine zelf"
     return None
 
 
@@ -87,8 +61,8 @@ def loop_warnings(spec) -> list[dict]:
             if nxt in on_path:
                 ts = spec.task_specs[nxt]
                 warnings.append({
-                    "process": spec.name,
-                    "element": getattr(ts, "bpmn_id", None) or nxt,
+                    "file": spec.file, "element_id": getattr(ts, "bpmn_id", None) or nxt,
+                    "element_name": getattr(ts, "bpmn_name", None), "line": None,
                     "message": "lus in het proces: elke herhaling laat de taakboom groeien; "
                                "gebruik voor levenslange herhaling cycli (chain_to)",
                 })

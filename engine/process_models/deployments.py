@@ -5,21 +5,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from sqlalchemy import func, select
 
 from engine.audit import trail
 from engine.casus import endings
 from engine.errors import DeployRefused, Invalid, NotFound
 from engine.persistence.tables import Deployment, ProcessVersion
-from engine.process_models.checks import check_spec, form_files, loop_warnings
-from engine.spiff.bpmn_files import (
-    MODEL_SUFFIXES,
-    check_safe_xml,
-    executable_process_ids,
-    load_specs,
-    parse_models,
-)
+from engine.process_models import fingerprint, model_set
+from engine.process_models.catalogue import Catalogue
+from engine.process_models.checks import loop_warnings
+from engine.process_models.diff import diff as node_diff
+from engine.process_models.lint import LintContext, lint
+from engine.process_models.problems import problem, where
+from engine.security.actors import WORKER_ROLES
+from engine.spiff.bpmn_files import MODEL_SUFFIXES, load_specs, parse_models
 
 ALLOWED_SUFFIXES = MODEL_SUFFIXES + (".json",)
 
@@ -40,124 +39,133 @@ def checksum(files: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def validate(files: dict[str, str], handlers: dict, forms_dir: Path | None, deployed=None) -> dict:
-    """Check a set of files; returns {'processes', 'resolved', 'warnings'} or raises DeployRefused.
-
-    ``deployed(process_id)`` returns files of the newest deployed version of a process, used to
-    resolve call activities that are not part of this upload.
-    """
-    bad = [n for n in files if not n.endswith(ALLOWED_SUFFIXES) or "/" in n or n.startswith(".")]
-    if bad:
-        raise DeployRefused("Onbekend bestandstype", [{"file": n, "element": None, "message": "alleen .bpmn, .dmn en .json"} for n in bad])
-    parser = parse_models(files)
-    process_ids = executable_process_ids(parser)
-    if not process_ids:
-        raise DeployRefused("Geen uitvoerbaar proces gevonden", [{"file": None, "element": None, "message": "geen proces met isExecutable=\"true\""}])
-    resolved = _resolve_called(parser, process_ids, deployed)
-    available = dict(files)
-    problems, warnings, specs = [], [], {}
-    for pid in process_ids:
-        spec, subs = load_specs(parser, pid)
-        specs[pid] = spec
-        for s in [spec, *[v for v in subs.values() if v is not None]]:
-            for name in _forms_of(s):
-                if name not in available and forms_dir is not None and (forms_dir / name).is_file():
-                    resolved[name] = available[name] = (forms_dir / name).read_text(encoding="utf-8")
-        problems += check_spec(spec, available, handlers) + endings.problems(spec)
-        warnings += loop_warnings(spec)
-    if problems:
-        raise DeployRefused(f"{len(problems)} fout(en) in het model", problems)
-    called = {ts.spec for s in specs.values() for ts in s.task_specs.values() if hasattr(ts, "spec") and isinstance(ts.spec, str)}
-    processes = [{"id": pid, "name": specs[pid].description or pid, "called": pid in called} for pid in process_ids]
-    return {"processes": processes, "resolved": resolved, "warnings": warnings}
-
-
-def _forms_of(spec) -> list[str]:
-    return [name for ts in spec.task_specs.values() for name in form_files(ts)]
+def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+    """Complete, classify and lint an upload: {'set', 'processes', 'errors', 'warnings'}; never raises on content."""
+    errors = [problem(n, "onbekend bestandstype: alleen .bpmn, .dmn en .json") for n in files
+              if not n.endswith(ALLOWED_SUFFIXES) or "/" in n or n.startswith(".")]
+    files = {n: t for n, t in files.items() if n.endswith(ALLOWED_SUFFIXES) and "/" not in n and not n.startswith(".")}
+    catalogue = Catalogue(session, forms_dir)
+    found = model_set.complete(files, catalogue)
+    errors += found.problems
+    if errors:
+        return {"set": found, "processes": [], "errors": errors, "warnings": []}
+    procs, decs = found.index()
+    executable = [pid for pid in found.candidates if procs[pid].executable]
+    if not executable:
+        errors.append(problem(None, "geen uitvoerbaar proces gevonden (een proces met isExecutable=\"true\"), en geen "
+                                    "gedeployed proces gebruikt de geüploade bestanden"))
+        return {"set": found, "processes": [], "errors": errors, "warnings": []}
+    processes = [_classify(catalogue, found, procs, decs, pid) for pid in executable]
+    ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES)
+    warnings = []
+    for proc in processes:
+        if proc["status"] == "unchanged" and procs[proc["id"]].file not in found.uploaded:
+            continue
+        findings = lint(procs[proc["id"]], ctx)
+        errors += findings.errors
+        warnings += findings.warnings
+    if not errors:
+        errors, spec_warnings = _spec_checks(found, [p["id"] for p in processes if p["status"] != "unchanged"])
+        warnings += spec_warnings
+    return {"set": found, "processes": processes, "errors": _unique(errors), "warnings": _unique(warnings)}
 
 
-def _resolve_called(parser, process_ids, deployed) -> dict[str, str]:
-    """Add already-deployed processes this upload calls but does not contain."""
-    resolved: dict[str, str] = {}
-    for _ in range(20):  # called processes may call others in turn
-        missing = set()
-        for pid in executable_process_ids(parser):
-            try:
-                parser.get_subprocess_specs(pid)
-            except ValidationException as err:
-                missing |= _missing_called(parser, pid)
-                if not missing:
-                    raise DeployRefused(str(err), [{"file": None, "element": None, "message": str(err)}]) from err
-        if not missing:
-            return resolved
-        for called in missing:
-            extra = deployed(called) if deployed else None
-            if not extra:
-                raise DeployRefused(
-                    f"Aangeroepen proces '{called}' bestaat niet",
-                    [{"file": None, "element": called, "message": f"aangeroepen proces '{called}' is niet meegeleverd en niet eerder gedeployed"}],
-                )
-            for name, text in extra.items():
-                if name.endswith(MODEL_SUFFIXES) and name not in resolved:
-                    resolved[name] = text
-                    parser.add_bpmn_str(text.encode(), filename=name) if name.endswith(".bpmn") else parser.add_dmn_str(text.encode(), filename=name)
-    raise DeployRefused("Te diep geneste aanroepen", [])
+def summary(errors: list[dict]) -> str:
+    """One Dutch sentence over the errors: the error itself when there is one."""
+    if len(errors) == 1:
+        return f"{where(errors[0]) or 'model'}: {errors[0]['message']}"
+    return f"{len(errors)} fouten in het model; zie de lijst per element."
 
 
-def _missing_called(parser, pid) -> set[str]:
-    spec = parser.get_spec(pid)
-    return {ts.spec for ts in spec.task_specs.values()
-            if hasattr(ts, "spec") and isinstance(ts.spec, str) and parser.get_process_parser(ts.spec) is None}
+def _unique(problems: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for p in problems:
+        key = tuple(sorted((k, str(v)) for k, v in p.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _classify(catalogue: Catalogue, found, procs, decs, pid: str) -> dict:
+    """new / changed (with the parts and flow nodes that differ) / unchanged against the newest version."""
+    refs = procs[pid]
+    entry = {"id": pid, "name": refs.name or pid, "file": refs.file}
+    new_parts = fingerprint.parts(pid, procs, decs, found.files)
+    version = catalogue.newest(pid)
+    if version is None:
+        return {**entry, "status": "new", "previous_version": None}
+    old = catalogue.deployment_set(version.deployment_id)
+    old_parts = fingerprint.parts(pid, old["procs"], old["decs"], old["files"])
+    entry["previous_version"] = version.version
+    if fingerprint.digest(old_parts) == fingerprint.digest(new_parts):
+        return {**entry, "status": "unchanged"}
+    old_file = old["procs"][pid].file
+    return {**entry, "status": "changed", "changed_parts": fingerprint.differing(old_parts, new_parts),
+            "elements": node_diff(old["files"][old_file], found.files[refs.file], pid)}
+
+
+def _spec_checks(found, process_ids: list[str]) -> tuple[list[dict], list[dict]]:
+    """What only SpiffWorkflow's parse can tell: its own refusals, casus endings, loops."""
+    errors, warnings = [], []
+    try:
+        parser = parse_models(found.files, found.trees)
+        for pid in process_ids:
+            spec, _subs = load_specs(parser, pid, found.trees)
+            errors += [problem(spec.file, p["message"], element_id=p.get("element")) for p in endings.problems(spec)]
+            warnings += loop_warnings(spec)
+    except DeployRefused as err:
+        errors += err.errors
+    return errors, warnings
+
+
+def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+    """{'processes', 'errors', 'warnings'} for the validate endpoint and the CLI."""
+    checked = check(session, files, handlers, forms_dir)
+    return {k: checked[k] for k in ("processes", "errors", "warnings")}
 
 
 def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None) -> DeployResult:
-    """Validate and store; identical content returns the existing versions (no new version)."""
+    """Validate and store a version of every new or changed process; unchanged ones keep their version."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
-    digest = checksum(files)
-    existing = session.scalars(select(Deployment).where(Deployment.checksum == digest)).first()
-    if existing is not None:
-        return _result(session, existing, created=False)
-    checked = validate(files, handlers, forms_dir, deployed=lambda pid: deployed_files(session, pid))
-    deployment = Deployment(checksum=digest, deployed_at=now, deployed_by=actor, files=files, resolved=checked["resolved"])
-    session.add(deployment)
-    session.flush()
-    for proc in checked["processes"]:
-        current = session.scalar(select(func.max(ProcessVersion.version)).where(ProcessVersion.process_id == proc["id"]))
-        session.add(ProcessVersion(process_id=proc["id"], version=(current or 0) + 1, name=proc["name"],
-                                   deployment_id=deployment.id, deployed_at=now))
-    session.flush()
-    result = _result(session, deployment, created=True, warnings=checked["warnings"])
-    trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
-                                 {"checksum": digest, "files": sorted(files), "processes": result.processes}, digest)
-    return result
+    checked = check(session, files, handlers, forms_dir)
+    if checked["errors"]:
+        raise DeployRefused(summary(checked["errors"]), checked["errors"], warnings=checked["warnings"])
+    found, processes = checked["set"], checked["processes"]
+    to_store = [p for p in processes if p["status"] != "unchanged"]
+    if to_store:
+        deployment = _deployment(session, found, now, actor)
+        for proc in to_store:
+            current = session.scalar(select(func.max(ProcessVersion.version)).where(ProcessVersion.process_id == proc["id"]))
+            proc["version"] = (current or 0) + 1
+            session.add(ProcessVersion(process_id=proc["id"], version=proc["version"], name=proc["name"],
+                                       deployment_id=deployment.id, deployed_at=now))
+        session.flush()
+        trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
+                                     {"checksum": deployment.checksum, "files": sorted(found.uploaded),
+                                      "processes": [{"id": p["id"], "version": p["version"], "status": p["status"]}
+                                                    for p in to_store]}, deployment.checksum)
+    for proc in processes:
+        proc.setdefault("version", proc["previous_version"])
+    called = {c for proc in processes for c in found.index()[0][proc["id"]].calls}
+    main = next((p for p in to_store + processes if p["id"] not in called), (to_store + processes)[0])
+    return DeployResult(main["id"], main["version"], bool(to_store), processes, checked["warnings"])
 
 
-def _result(session, deployment: Deployment, created: bool, warnings=None) -> DeployResult:
-    versions = list(session.scalars(select(ProcessVersion).where(ProcessVersion.deployment_id == deployment.id).order_by(ProcessVersion.id)))
-    processes = [{"id": v.process_id, "version": v.version} for v in versions]
-    called = _called_ids(deployment)
-    main = next((v for v in versions if v.process_id not in called), versions[0])
-    return DeployResult(main.process_id, main.version, created, processes, warnings or [])
-
-
-def _called_ids(deployment: Deployment) -> set[str]:
-    """Process ids called by a call activity in this deployment (they are not the main model)."""
-    called = set()
-    for name, text in deployment.files.items():
-        if name.endswith(".bpmn"):
-            tree = check_safe_xml(name, text)
-            called |= set(tree.xpath("//*[local-name()='callActivity']/@calledElement"))
-    return called
-
-
-def deployed_files(session, process_id: str) -> dict[str, str] | None:
-    """All files of the deployment holding the newest version of ``process_id``."""
-    version = latest_version(session, process_id, required=False)
-    if version is None:
-        return None
-    deployment = session.get(Deployment, version.deployment_id)
-    return {**deployment.resolved, **deployment.files}
+def _deployment(session, found, now, actor) -> Deployment:
+    """A new deployment row, or an earlier one with exactly these files (content reverted), which is reused."""
+    for files, resolved in ((found.uploaded, found.resolved), ({**found.resolved, **found.uploaded}, {})):
+        digest = checksum(files)
+        existing = session.scalars(select(Deployment).where(Deployment.checksum == digest)).first()
+        if existing is None:
+            deployment = Deployment(checksum=digest, deployed_at=now, deployed_by=actor, files=files, resolved=resolved)
+            session.add(deployment)
+            session.flush()
+            return deployment
+        if existing.resolved == resolved or not existing.resolved:
+            return existing
+    return existing
 
 
 def latest_version(session, process_id: str, required: bool = True) -> ProcessVersion | None:

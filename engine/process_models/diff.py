@@ -9,15 +9,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from engine.instances import queries
+from engine.process_models.references import FLOW_NODES
 from engine.spiff.bpmn_files import check_safe_xml
 
-FLOW_NODES = {
-    "task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask", "receiveTask",
-    "callActivity", "subProcess", "transaction", "adHocSubProcess",
-    "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
-    "exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway",
-}
 # children that belong to the graph around a node, compared separately (or not at all)
 NOT_SETTINGS = FLOW_NODES | {"sequenceFlow", "laneSet", "incoming", "outgoing", "association", "textAnnotation"}
 
@@ -89,11 +83,3 @@ def diff(old_xml: str, new_xml: str, process_id: str) -> dict[str, list[dict]]:
     return {"added": [_brief(new[i]) for i in sorted(new.keys() - old.keys())],
             "removed": [_brief(old[i]) for i in sorted(old.keys() - new.keys())],
             "changed": changed}
-
-
-def compare(rt, process_id: str, old_version: int, new_version: int) -> dict:
-    """The difference between two deployed versions of ``process_id``."""
-    old_xml = queries.version_diagram(rt, process_id, old_version)
-    new_xml = queries.version_diagram(rt, process_id, new_version)
-    return {"process_model": process_id, "from": old_version, "to": new_version,
-            **diff(old_xml, new_xml, process_id)}

@@ -1,5 +1,12 @@
-"""Process-model use cases for process owners: deploy and validate, each one unit of work."""
-from engine.process_models import deployments
+"""Process-model use cases for process owners: deploy, validate and download files, each one unit of work."""
+import mimetypes
+
+from sqlalchemy import select
+
+from engine.errors import NotFound
+from engine.persistence.tables import Deployment, ProcessVersion
+from engine.instances import queries
+from engine.process_models import deployments, diff
 from engine.security import authorization
 from engine.security.actors import Actor
 
@@ -16,8 +23,44 @@ def deploy(rt, files: dict[str, str], actor: Actor) -> deployments.DeployResult:
         return result
 
 
-def validate(rt, files: dict[str, str]) -> dict:
-    """Check files without deploying; raises DeployRefused with one entry per problem."""
+def validate(rt, files: dict[str, str], actor: Actor | None = None) -> dict:
+    """{'processes', 'errors', 'warnings'} without deploying (``actor`` None: the CLI)."""
+    if actor is not None:
+        _require_owner(actor)
     with rt.uow() as uow:
-        return deployments.validate(files, rt.handlers, rt.forms_dir,
-                                    deployed=lambda pid: deployments.deployed_files(uow.session, pid))
+        return deployments.validate(uow.session, files, rt.handlers, rt.forms_dir)
+
+
+def compare(rt, process_id: str, old_version: int, new_version: int) -> dict:
+    """The difference between two deployed versions of ``process_id``."""
+    old_xml = queries.version_diagram(rt, process_id, old_version)
+    new_xml = queries.version_diagram(rt, process_id, new_version)
+    return {"process_model": process_id, "from": old_version, "to": new_version,
+            **diff.diff(old_xml, new_xml, process_id)}
+
+
+def _deployment_of(session, process_id: str, version: int) -> Deployment:
+    row = session.scalars(select(ProcessVersion).where(ProcessVersion.process_id == process_id,
+                                                       ProcessVersion.version == version)).first()
+    if row is None:
+        raise NotFound(f"Versie {version} van procesmodel '{process_id}' bestaat niet.")
+    return session.get(Deployment, row.deployment_id)
+
+
+def version_file(rt, process_id: str, version: int, name: str) -> tuple[str, str]:
+    """(text, content type) of one file deployed with a version: uploaded or pinned from earlier versions."""
+    with rt.uow() as uow:
+        deployment = _deployment_of(uow.session, process_id, version)
+        text = {**deployment.resolved, **deployment.files}.get(name)
+        if text is None:
+            raise NotFound(f"Bestand '{name}' hoort niet bij versie {version} van procesmodel '{process_id}'.")
+        return text, CONTENT_TYPES.get(name.rsplit(".", 1)[-1], mimetypes.guess_type(name)[0] or "text/plain")
+
+
+def version_file_names(rt, process_id: str, version: int) -> list[str]:
+    with rt.uow() as uow:
+        deployment = _deployment_of(uow.session, process_id, version)
+        return sorted({**deployment.resolved, **deployment.files})
+
+
+CONTENT_TYPES = {"bpmn": "application/xml", "dmn": "application/xml", "json": "application/json"}

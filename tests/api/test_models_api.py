@@ -45,7 +45,7 @@ def test_bad_files_are_422_naming_the_file_and_nothing_is_deployed(client, uploa
 
 def test_model_problems_are_422_naming_the_element(upload):
     body = error(upload("eng_refuse_handler.bpmn"), 422, "deployrefused")
-    assert body["errors"][0]["element"] == "faulty"
+    assert body["errors"][0]["element_id"] == "faulty"
 
 
 def test_non_utf8_file_is_422(upload):

@@ -64,7 +64,7 @@ def test_a_table_that_is_valid_feel_is_read_as_feel():
 
 def refused(files_: dict[str, str], rt) -> DeployRefused:
     with pytest.raises(DeployRefused) as err:
-        model_service.validate(rt, files_)
+        model_service.deploy(rt, files_, OWNER)
     return err.value
 
 
@@ -87,7 +87,7 @@ def with_process(text: str) -> dict[str, str]:
     (dmn(table("a", ("1", '"x"'), required="b"), table("b", ("1", '"x"'), required="a")), "a",
      "in een kring: a → b → a"),
     (dmn(table("a", ("1", '"x"'), required="niet_er")), "a", "vereist beslissing 'niet_er', die niet bestaat"),
-    (dmn(table("eng_urgentie", ("1", '"x"'))), "eng_urgentie", "komt twee keer voor, verschillend"),
+    (dmn(table("eng_urgentie", ("1", '"x"'))), "eng_urgentie", "is al gedefinieerd in een ander bestand van de upload"),
     (dmn('<decision id="ctx" name="Context"><context id="c"/></decision>'), "ctx",
      "alleen beslistabellen en literal expressions"),
     ("<beslissing/>", None, "geen DMN-bestand"),
@@ -95,7 +95,7 @@ def with_process(text: str) -> dict[str, str]:
 def test_unsupported_constructs_are_refused_at_deploy_naming_decision_and_rule(rt, text, element, words):
     err = refused(with_process(text), rt)
     [problem] = err.errors
-    assert problem["element"] == element
+    assert problem["element_id"] == element
     assert words in problem["message"]
     assert err.message.startswith(problem["file"])
 

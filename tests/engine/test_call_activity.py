@@ -32,4 +32,6 @@ def test_called_process_from_an_earlier_deployment(rt, deploy, complete):
 def test_calling_a_process_that_was_never_deployed_is_refused(deploy):
     with pytest.raises(DeployRefused) as err:
         deploy("eng_call_parent.bpmn")
-    assert err.value.errors[0]["element"] == "eng_call_child"
+    [problem] = err.value.errors
+    assert (problem["file"], problem["element_id"]) == ("eng_call_parent.bpmn", "call")
+    assert "'eng_call_child' bestaat niet" in problem["message"]

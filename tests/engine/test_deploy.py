@@ -53,7 +53,7 @@ def test_unsafe_xml_is_called_unsafe(rt):
 def test_model_problems_are_refused_naming_the_element(rt, files, element, words):
     err = refusal(rt, bpmn_files(*files))
     [problem] = err.errors
-    assert (problem["file"], problem["element"]) == (files[0], element)
+    assert (problem["file"], problem["element_id"]) == (files[0], element)
     assert words in problem["message"]
 
 

@@ -112,7 +112,7 @@ def test_deploy_refuses_an_unknown_casus_status(rt):
     files["cycle_monthly.bpmn"] = files["cycle_monthly.bpmn"].replace('value="afgesloten"', 'value="gesloten"')
     with pytest.raises(DeployRefused) as refused:
         model_service.deploy(rt, files, OWNER)
-    assert [(e["element"], "gesloten" in e["message"]) for e in refused.value.errors] == [("end_afgesloten", True)]
+    assert [(e["element_id"], "gesloten" in e["message"]) for e in refused.value.errors] == [("end_afgesloten", True)]
 
 
 def test_the_pseudonym_is_stable_and_the_one_the_adviestafel_handler_gives(casussen):

@@ -44,7 +44,7 @@ def every_request(client, headers, ids, casus_id, tasks):
     """(method, path) of every GET in the OpenAPI document, filled in with every case, task and
     event; the replay POST; and the web pages."""
     params = {"instance_id": list(ids.values()), "task_id": tasks, "casus_id": [casus_id], "seq": [1, 2, 5, 9],
-              "process_id": ["levensloop_intake"]}
+              "process_id": ["levensloop_intake"], "version": [1], "name": ["levensloop_intake.bpmn"]}
     spec = client.get(f"{API}/openapi.json").json
     for path, operations in spec["paths"].items():
         for method in ("get",) + (("post",) if path.endswith("/replay") else ()):

@@ -75,7 +75,7 @@ def nested_bpmn(depth: int) -> str:
 def test_deeply_nested_xml_is_refused_at_deploy(rt, depth):
     with pytest.raises(DeployRefused) as refused:
         model_service.deploy(rt, {"diep.bpmn": nested_bpmn(depth)}, OWNER)
-    assert refused.value.errors == [{"file": "diep.bpmn", "element": None, "message": TOO_DEEP}]
+    assert refused.value.errors == [{"file": "diep.bpmn", "element_id": None, "element_name": None, "line": None, "message": TOO_DEEP}]
 
 
 def test_deploy_upload_of_deep_xml_is_a_422(client, login):

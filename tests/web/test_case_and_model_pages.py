@@ -1,4 +1,5 @@
 """The zaak page (diagram markers, timeline) and the procesmodellen pages (upload, errors, diagram)."""
+import html
 import io
 import json
 import re
@@ -76,3 +77,29 @@ def test_auditor_replays_a_case_and_sees_it_verified(rt, client, web_login, depl
     assert f"/audit/zaken/{case['id']}" in client.get(f"/zaken/{case['id']}").get_data(as_text=True)
     html = client.get(f"/audit/zaken/{case['id']}/herspelen").get_data(as_text=True)
     assert "Uitkomst: geverifieerd" in html and "2 van 2 gebeurtenissen opnieuw uitgevoerd" in html
+
+
+def test_validating_keeps_the_chosen_files_for_deploying(client, web_login):
+    token = web_login("proceseigenaar")
+    files = bpmn_files("web_form_task.bpmn", "gegevens-schema.json")
+    page = upload(client, token, "valideren", files).get_data(as_text=True)
+    assert "Gekozen bestanden (bewaard): gegevens-schema.json, web_form_task.bpmn" in page
+    kept = {"csrf_token": token, "actie": "deployen",
+            "bewaard_naam": re.findall(r'name="bewaard_naam" value="([^"]+)"', page),
+            "bewaard_inhoud": [html.unescape(v) for v in re.findall(r'name="bewaard_inhoud" value="([^"]*)"', page)]}
+    assert kept["bewaard_naam"] == ["gegevens-schema.json", "web_form_task.bpmn"]
+    response = client.post("/procesmodellen", data=kept, content_type="multipart/form-data")
+    assert response.status_code == 303
+    assert "Gedeployed: web_form_task versie 1 (nieuw)" in client.get("/procesmodellen").get_data(as_text=True)
+
+
+def test_the_version_page_links_every_deployed_file(client, web_login, deploy):
+    deploy("web_form_task.bpmn", "gegevens-schema.json")
+    web_login("proceseigenaar")
+    page = client.get("/procesmodellen/web_form_task/versies/1").get_data(as_text=True)
+    link = "/procesmodellen/web_form_task/versies/1/bestanden/gegevens-schema.json"
+    assert link in page and "/bestanden/web_form_task.bpmn" in page
+    download = client.get(link)
+    assert download.status_code == 200 and download.mimetype == "application/json"
+    assert download.json == json.loads(bpmn_files("gegevens-schema.json")["gegevens-schema.json"])
+    assert client.get("/procesmodellen/web_form_task/versies/1/bestanden/geen.json").status_code == 404

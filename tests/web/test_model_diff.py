@@ -50,7 +50,7 @@ def test_compare_reads_two_deployed_versions(rt):
     model_service.deploy(rt, bpmn_files(MODEL, "gegevens-schema.json"), OWNER)
     model_service.deploy(rt, {MODEL: second_version(), "gegevens-schema.json": bpmn_files("gegevens-schema.json")
                               ["gegevens-schema.json"]}, OWNER)
-    found = diff.compare(rt, "web_form_task", 1, 2)
+    found = model_service.compare(rt, "web_form_task", 1, 2)
     assert (found["from"], found["to"]) == (1, 2)
     assert [n["id"] for n in found["added"]] == ["web_einde"]
 
