@@ -44,11 +44,13 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
         routes_models,
         routes_notifications,
         routes_tasks,
+        routes_users,
     )
 
     errors.init_app(app)
     for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,
-                      routes_notifications.bp, routes_casussen.bp, routes_decisions.bp, openapi.bp):
+                      routes_notifications.bp, routes_casussen.bp, routes_decisions.bp, routes_users.bp,
+                      openapi.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
     from api import web

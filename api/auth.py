@@ -1,4 +1,5 @@
-"""Bearer tokens: signed, expiring, naming the user; roles are looked up on every request."""
+"""Bearer tokens: signed, expiring, naming the user and its token generation; roles are looked up on every
+request, and a token of an older generation (after a logout or a revocation) is refused."""
 from functools import wraps
 
 from flask import current_app, g, request
@@ -15,8 +16,13 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(keys, salt="levensloop-api-token")
 
 
-def issue_token(username: str) -> str:
-    return _serializer().dumps({"u": username})
+def issue_token(account: users.Account) -> str:
+    return _serializer().dumps({"u": account.actor.username, "g": account.generation})
+
+
+def client_address() -> str:
+    """The unit of the login lockout: the address the request came from (behind a proxy: configure ProxyFix)."""
+    return (request.remote_addr or "onbekend")[:100]
 
 
 def actor_from_header():
@@ -29,10 +35,12 @@ def actor_from_header():
         raise ApiError(401, "token_expired", "Uw token is verlopen; log opnieuw in.")
     except BadSignature:
         raise ApiError(401, "unauthorized", "Ongeldig token.")
-    actor = users.find_actor(runtime(), payload.get("u", ""))
-    if actor is None:
+    account = users.find_account(runtime(), payload.get("u", ""))
+    if account is None:
         raise ApiError(401, "unauthorized", "Onbekende gebruiker.")
-    return actor
+    if payload.get("g") != account.generation:
+        raise ApiError(401, "token_revoked", "Dit token is ingetrokken (uitgelogd); log opnieuw in.")
+    return account.actor
 
 
 def login_required(view):

@@ -18,8 +18,11 @@ from engine.persistence.migrate import upgrade
 from engine.process_models import service as model_service
 from engine.process_models.deployments import summary
 from engine.process_models.problems import where
-from engine.security import users
+from engine.security import revocation, users
 from engine.security.actors import Actor
+
+#: who the CLI acts as for user administration: whoever may run it administers the installation
+CLI_BEHEERDER = Actor("levensloop-cli", frozenset({"beheerder"}))
 
 
 @click.group("db")
@@ -82,6 +85,18 @@ def users_add(username, password, roles, region):
     except EngineError as err:
         fail(err)
     click.echo(f"Gebruiker {username} aangemaakt met rol(len) {', '.join(roles)}.")
+
+
+@users_group.command("revoke")
+@click.argument("username")
+@with_appcontext
+def users_revoke(username):
+    """End every bearer token and web session of a user (e.g. after a lost laptop)."""
+    try:
+        revocation.revoke(_rt(), CLI_BEHEERDER, username)
+    except EngineError as err:
+        fail(err)
+    click.echo(f"Alle tokens en sessies van {username} zijn ingetrokken; opnieuw inloggen is nodig.")
 
 
 @click.command("serve")

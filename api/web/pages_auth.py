@@ -1,6 +1,7 @@
 """Login and logout pages."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
+from api.auth import client_address
 from api.web import session as web_session
 from engine.errors import Locked
 from engine.security import users
@@ -14,15 +15,15 @@ def login():
     if request.method == "GET":
         return render_template("inloggen.html", next=target)
     try:
-        actor = users.authenticate(web_session.runtime(), request.form.get("username", ""),
-                                   request.form.get("password", ""))
+        account = users.authenticate(web_session.runtime(), request.form.get("username", ""),
+                                     request.form.get("password", ""), client_address())
     except Locked as err:
         flash(err.message, "fout")
         return render_template("inloggen.html", next=target, username=request.form.get("username", "")), 429
-    if actor is None:
+    if account is None:
         flash("Onjuiste gebruikersnaam of wachtwoord.", "fout")
         return render_template("inloggen.html", next=target, username=request.form.get("username", "")), 401
-    web_session.start(actor.username)
+    web_session.start(account)
     return redirect(target, code=303)
 
 

@@ -1,6 +1,8 @@
 """Who is logged in to the web UI: a signed session cookie naming the user, with an idle timeout.
 
-Roles are looked up on every request (as for API tokens), so a changed role takes effect at once.
+Roles are looked up on every request (as for API tokens), so a changed role takes effect at once. The
+cookie carries the user's token generation: logging out bumps it server-side, so a copy of the cookie
+replayed afterwards is refused (engine/security/revocation.py).
 The idle timeout runs on the runtime's clock, so tests can let a session expire.
 """
 from functools import wraps
@@ -9,20 +11,24 @@ from urllib.parse import urlsplit
 from flask import current_app, flash, g, redirect, request, session, url_for
 
 from api.extension import runtime
-from engine.security import users
+from engine.security import revocation, users
 
 
 def _now() -> float:
     return runtime().clock.now().timestamp()
 
 
-def start(username: str) -> None:
+def start(account: users.Account) -> None:
     """Begin a fresh session (a new CSRF token too), so a session id cannot be planted before login."""
     session.clear()
-    session["user"], session["seen"] = username, _now()
+    session["user"], session["gen"], session["seen"] = account.actor.username, account.generation, _now()
 
 
 def end() -> None:
+    """Log out everywhere: this cookie, any copy of it and the user's API tokens stop working."""
+    actor = current_actor()
+    if actor is not None:
+        revocation.end_all(runtime(), actor.username)
     session.clear()
 
 
@@ -32,10 +38,11 @@ def current_actor():
         return None
     if _now() - seen > current_app.config["WEB_SESSION_IDLE_SECONDS"]:
         return None
-    actor = users.find_actor(runtime(), username)
-    if actor is not None:
-        session["seen"] = _now()
-    return actor
+    account = users.find_account(runtime(), username)
+    if account is None or account.generation != session.get("gen"):
+        return None
+    session["seen"] = _now()
+    return account.actor
 
 
 def safe_next(target: str | None) -> str:

@@ -166,6 +166,8 @@ class User(Base):
     full_name: Mapped[str] = mapped_column(String(200), default="")
     # employer shown to colleagues (e.g. in the assignment letter to a duo)
     organisation: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # every token and web session carries this number; bumping it revokes them all (engine/security/revocation.py)
+    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class MessageWait(Base):
@@ -291,10 +293,12 @@ class CaseAssignment(Base):
 
 
 class LoginFailure(Base):
-    """Failed logins per username, so repeated guessing locks the account for a while."""
+    """Login attempts since the last success, per (username, client address) and per username over all
+    clients (client ``*``), so repeated guessing locks the guesser out for a while (engine/security/login_guard.py)."""
 
     __tablename__ = "login_failures"
 
     username: Mapped[str] = mapped_column(String(100), primary_key=True)
+    client: Mapped[str] = mapped_column(String(100), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

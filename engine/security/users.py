@@ -1,4 +1,6 @@
 """Local user accounts with argon2-hashed passwords."""
+from dataclasses import dataclass
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -11,6 +13,8 @@ from engine.security.actors import ALL_ROLES, Actor
 _hasher = PasswordHasher()
 # verifying against this keeps timing equal for unknown usernames
 _DUMMY_HASH = _hasher.hash("levensloop-dummy")
+#: the client address of logins that do not come over the network (CLI, tests)
+LOCAL_CLIENT = "local"
 
 
 def add_user(rt, username: str, password: str, roles: list[str], region: str | None = None,
@@ -26,7 +30,7 @@ def add_user(rt, username: str, password: str, roles: list[str], region: str | N
     if errors:
         raise Invalid("Gebruiker niet aangemaakt.", errors)
     with rt.uow() as uow:
-        if uow.session.scalars(select(User).where(User.username == username)).first():
+        if _user(uow.session, username):
             raise Conflict(f"Gebruiker '{username}' bestaat al.")
         uow.session.add(User(username=username, password_hash=_hasher.hash(password), roles=sorted(roles),
                              region=region, full_name=full_name, organisation=organisation))
@@ -34,29 +38,51 @@ def add_user(rt, username: str, password: str, roles: list[str], region: str | N
     return Actor(username, frozenset(roles), region)
 
 
-def authenticate(rt, username: str, password: str) -> Actor | None:
-    """The actor for a correct password, else None; raises Locked after repeated failures."""
+@dataclass(frozen=True)
+class Account:
+    """A user as a credential sees it: the actor, and the generation its tokens and sessions must carry."""
+
+    actor: Actor
+    generation: int
+
+
+def authenticate(rt, username: str, password: str, client: str = LOCAL_CLIENT) -> Account | None:
+    """The account for a correct password, else None; raises Locked after repeated failures.
+
+    The attempt is counted (and committed) before the password is checked, so parallel guesses
+    cannot all slip through; ``client`` is the caller's address, the unit of the lockout.
+    """
     now = rt.clock.now()
     with rt.uow() as uow:
-        login_guard.check_not_locked(uow.session, username, now)
-        user = uow.session.scalars(select(User).where(User.username == username)).first()
-        try:
-            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
-        except (VerificationError, InvalidHashError):
-            user = None
-        if user is None:
-            login_guard.record_failure(uow.session, username, now)
-        else:
-            login_guard.record_success(uow.session, username)
+        refusal = login_guard.claim(uow.session, username, client, now)
         uow.commit()
-        return actor_of(user) if user else None
-
-
-def find_actor(rt, username: str) -> Actor | None:
+    if refusal is not None:
+        raise refusal
     with rt.uow() as uow:
-        user = uow.session.scalars(select(User).where(User.username == username)).first()
-        return actor_of(user) if user else None
+        user = _user(uow.session, username)
+        password_hash, account = (user.password_hash, account_of(user)) if user else (_DUMMY_HASH, None)
+    try:
+        _hasher.verify(password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        account = None
+    with rt.uow() as uow:
+        if account is None:
+            login_guard.record_failure(uow.session, username, client, now)
+        else:
+            login_guard.record_success(uow.session, username, client)
+        uow.commit()
+    return account
 
 
-def actor_of(user: User) -> Actor:
-    return Actor(user.username, frozenset(user.roles), user.region)
+def find_account(rt, username: str) -> Account | None:
+    with rt.uow() as uow:
+        user = _user(uow.session, username)
+        return account_of(user) if user else None
+
+
+def _user(session, username: str) -> User | None:
+    return session.scalars(select(User).where(User.username == username)).first()
+
+
+def account_of(user: User) -> Account:
+    return Account(Actor(user.username, frozenset(user.roles), user.region), user.token_generation)

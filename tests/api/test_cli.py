@@ -84,7 +84,7 @@ def test_users_add_with_roles(rt, runner):
     result = runner.invoke(args=["users", "add", "anna", "--role", "aanmelder", "--role", "procesregisseur",
                                  "--region", "Utrecht"], input="geheim-genoeg\ngeheim-genoeg\n")
     assert result.exit_code == 0, result.output
-    actor = users.authenticate(rt, "anna", "geheim-genoeg")
+    actor = users.authenticate(rt, "anna", "geheim-genoeg").actor
     assert (actor.roles, actor.region) == (frozenset({"aanmelder", "procesregisseur"}), "Utrecht")
 
 
@@ -110,8 +110,8 @@ def test_demo_creates_one_user_per_role_and_deploys_processes(rt, runner):
     result = runner.invoke(args=["demo"])
     assert result.exit_code == 0, result.output
     for role in sorted(ALL_ROLES):
-        actor = users.authenticate(rt, role, DEMO_PASSWORD)
-        assert actor is not None and actor.roles == frozenset({role}), role
+        account = users.authenticate(rt, role, DEMO_PASSWORD)
+        assert account is not None and account.actor.roles == frozenset({role}), role
     assert queries.process_models(rt), "demo deploys processes/"
     again = runner.invoke(args=["demo"])
     assert again.exit_code == 0 and "bestonden al" in again.output

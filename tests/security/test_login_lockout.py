@@ -40,3 +40,30 @@ def test_the_web_login_shows_the_lock_in_dutch(rt, client):
     response = client.post("/inloggen", data={"username": "aanmelder", "password": PASSWORD, "csrf_token": csrf})
     assert response.status_code == 429
     assert "Te veel mislukte inlogpogingen" in response.get_data(as_text=True)
+
+
+def from_address(app, address: str):
+    """A test client whose requests come from another client address."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_a_locked_out_stranger_does_not_lock_the_user_out_elsewhere(rt, app):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    stranger, owner = from_address(app, "203.0.113.9"), from_address(app, "192.0.2.1")
+    for _ in range(login_guard.MAX_FAILURES):
+        assert token(stranger, "fout").status_code == 401
+    assert token(stranger, PASSWORD).status_code == 429
+    assert token(owner, PASSWORD).status_code == 200
+
+
+def test_guessing_from_many_addresses_locks_the_account_for_everyone(rt, app):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    addresses = login_guard.GLOBAL_MAX_FAILURES // login_guard.MAX_FAILURES
+    for n in range(addresses):
+        guesser = from_address(app, f"198.51.100.{n}")
+        for _ in range(login_guard.MAX_FAILURES):
+            assert token(guesser, "fout").status_code == 401
+    locked = token(from_address(app, "192.0.2.1"), PASSWORD)
+    assert locked.status_code == 429 and "Te veel mislukte inlogpogingen" in locked.json["message"]

@@ -15,13 +15,13 @@ DOCUMENTED_KEYS = ["dev-only-change-me", "test-secret", "screenshots", "een-ande
 
 
 def forged_token(key: str, username: str) -> str:
-    return URLSafeTimedSerializer(key, salt="levensloop-api-token").dumps({"u": username})
+    return URLSafeTimedSerializer(key, salt="levensloop-api-token").dumps({"u": username, "g": 0})  # a new user is at generation 0
 
 
 def signed_cookie(rt, key: str, username: str) -> str:
     """A web session cookie for ``username`` as Flask would sign it with ``key``."""
     signer = type("Signer", (), {"secret_key": key, "config": {"SECRET_KEY_FALLBACKS": []}})()
-    session = {"user": username, "seen": rt.clock.now().timestamp()}
+    session = {"user": username, "gen": 0, "seen": rt.clock.now().timestamp()}
     return SecureCookieSessionInterface().get_signing_serializer(signer).dumps(session)
 
 
