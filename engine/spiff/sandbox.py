@@ -27,6 +27,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from SpiffWorkflow.exceptions import WorkflowException
 
 from engine.clock import current_clock
+from engine.spiff.incidents import ExplainedError, remember_source
 
 STEP_BUDGET = 5_000_000  # bytecode steps per script or expression (about half a second)
 RANGE_LIMIT = 100_000
@@ -214,8 +215,8 @@ def json_problem(value, path: str) -> str | None:
     if type(value) is dict:
         for key, item in value.items():
             if type(key) is not str:
-                return f"{path} heeft een sleutel die geen tekst is ({key!r})"
-            if problem := json_problem(item, f"{path}[{key!r}]"):
+                return f"{path} heeft een sleutel die geen tekst is"
+            if problem := json_problem(item, f"{path}[…]"):  # a key may itself be personal data
                 return problem
         return None
     return f"{path} is van type {type(value).__name__}"
@@ -261,13 +262,17 @@ class SandboxedScriptEngine(PythonScriptEngine):
             return super().evaluate(task, expression, external_context)
         except SandboxViolation as err:
             raise _refused("Expressie", task, err) from None
+        except WorkflowTaskException as err:
+            raise remember_source(err, expression)
 
     def execute(self, task, script, external_context=None):
         try:
             return super().execute(task, script, external_context)
         except SandboxViolation as err:
             raise _refused("Script", task, err) from None
+        except WorkflowTaskException as err:
+            raise remember_source(err, script)
 
 
 def _refused(kind: str, task, err: SandboxViolation) -> WorkflowTaskException:
-    return WorkflowTaskException(f"{kind} in {task.task_spec.bpmn_id} geweigerd: {err.reason}", task=task)
+    return ExplainedError(f"{kind} in {task.task_spec.bpmn_id} geweigerd: {err.reason}", task=task)
