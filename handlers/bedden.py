@@ -27,7 +27,7 @@ def bed_reserveren(ctx: HandlerContext, organisatie, casus_id, datum) -> dict:
     org = BEDDEN[organisatie]
     if register.active_reservations(organisatie) >= org["capaciteit"]:
         raise HandlerError(f"Geen beveiligd bed beschikbaar bij {org['naam']} "
-                           f"(capaciteit {org['capaciteit']} bedden).")
+                           f"(capaciteit {org['capaciteit']} bedden).", shareable=True)
     reservation_id = register.reserve(organisatie, str(casus_id), str(datum))
     return {"id": reservation_id, "organisatie": organisatie, "casus_id": casus_id, "datum": datum}
 
@@ -36,7 +36,7 @@ def bed_vrijgeven(ctx: HandlerContext, reservering) -> dict:
     """Release the reservation made by bed_reserveren (afschaling to ambulant care)."""
     reservation_id = (reservering or {}).get("id") if isinstance(reservering, dict) else None
     if not reservation_id:
-        raise HandlerError("Er is geen bedreservering om vrij te geven.")
+        raise HandlerError("Er is geen bedreservering om vrij te geven.", shareable=True)
     try:
         _register(ctx).release(reservation_id)
     except KeyError as err:

@@ -5,7 +5,16 @@ from typing import Any, Mapping
 
 
 class HandlerError(Exception):
-    """A handler refuses its input; the engine turns this into an incident with this message."""
+    """A handler refuses its input; the engine turns this into an incident.
+
+    The incident shows the message only when it is ``shareable``: it names no value from the case,
+    only fixed text and configuration (a region, an organisation). Otherwise the incident names the
+    handler and the message goes to the server log, as it may repeat personal data.
+    """
+
+    def __init__(self, message: str, *, shareable: bool = False):
+        super().__init__(message)
+        self.shareable = shareable
 
 
 @dataclass(frozen=True)
@@ -26,5 +35,5 @@ class HandlerContext:
         """The port ``name``; a handler cannot work without it, so its absence is a refusal."""
         found = self.ports.get(name)
         if found is None:
-            raise HandlerError(f"{description} is niet beschikbaar (port '{name}').")
+            raise HandlerError(f"{description} is niet beschikbaar (port '{name}').", shareable=True)
         return found

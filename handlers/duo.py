@@ -26,7 +26,7 @@ def duo_voorstellen(ctx: HandlerContext, regio) -> dict:
         free = [w for w in directory.candidates(rol, regio) if _has_room(w)]
         if not free:
             raise HandlerError(f"Geen {label} in regio '{regio}' met ruimte in de caseload "
-                               f"(maximaal {MAX_CASELOAD} casussen).")
+                               f"(maximaal {MAX_CASELOAD} casussen).", shareable=True)
         voorstel[rol] = _summary(min(free, key=lambda w: (int(w.get("caseload", 0)), str(w["id"]))))
     return voorstel
 
@@ -44,7 +44,8 @@ def _gekozen(ctx: HandlerContext, voorstel, akkoord, wijziging) -> dict:
     if akkoord:
         wijziging = {}
     elif not isinstance(wijziging, dict):
-        raise HandlerError("Kies een casemanager zorg en een casusregisseur als u het voorstel wijzigt.")
+        raise HandlerError("Kies een casemanager zorg en een casusregisseur als u het voorstel wijzigt.",
+                           shareable=True)
     directory = _directory(ctx)
     duo = {}
     for rol, label in ROLLEN.items():

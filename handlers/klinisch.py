@@ -14,7 +14,7 @@ def klinische_opschaling_toetsen(ctx: HandlerContext, indicatie, ondertekeningen
     A signature is ``{"rol", "naam", "datum", "akkoord"}``.
     """
     if not str(indicatie or "").strip():
-        raise HandlerError("Klinische opschaling geweigerd: er is geen medische indicatie.")
+        raise HandlerError("Klinische opschaling geweigerd: er is geen medische indicatie.", shareable=True)
     signed = {}
     for sig in ondertekeningen or []:
         if isinstance(sig, dict) and sig.get("akkoord") is True and str(sig.get("naam") or "").strip():
@@ -22,11 +22,11 @@ def klinische_opschaling_toetsen(ctx: HandlerContext, indicatie, ondertekeningen
     missing = [label for rol, label in VEREIST.items() if rol not in signed]
     if missing:
         raise HandlerError("Klinische opschaling geweigerd: de medische indicatie is niet ondertekend door "
-                           + " en ".join(missing) + ".")
+                           + " en ".join(missing) + ".", shareable=True)
     names = {signed[rol]["naam"].strip().lower() for rol in VEREIST}
     if len(names) < len(VEREIST):
         raise HandlerError("Klinische opschaling geweigerd: casemanager zorg en regiebehandelaar moeten "
-                           "twee verschillende personen zijn.")
+                           "twee verschillende personen zijn.", shareable=True)
     return {"toegestaan": True, "indicatie": indicatie,
             "ondertekend_door": [{"rol": rol, "naam": signed[rol]["naam"], "datum": signed[rol].get("datum")}
                                  for rol in VEREIST]}

@@ -60,16 +60,16 @@ def _check(label: str, text: str, persoon: dict) -> None:
     found = identifying_findings(text or "", persoon)
     if found:
         raise HandlerError(f"{label} bevat nog {' en '.join(found)} van de persoon; "
-                           "maak de tekst anoniem voordat het dossier naar de Adviestafel gaat.")
+                           "maak de tekst anoniem voordat het dossier naar de Adviestafel gaat.", shareable=True)
 
 
 def pseudonimiseren(ctx: HandlerContext, casus_id, persoon, casusbeschrijving, regio=None, problematiek=None,
                     hulpvraag=None, partnerbijdragen=None) -> dict:
     """The dossier the Adviestafel sees: pseudonym, region, problem, anonymous texts only."""
     if not isinstance(persoon, dict):
-        raise HandlerError("Persoonsgegevens ontbreken; pseudonimiseren is niet mogelijk.")
+        raise HandlerError("Persoonsgegevens ontbreken; pseudonimiseren is niet mogelijk.", shareable=True)
     if not (casusbeschrijving or "").strip():
-        raise HandlerError("De anonieme casusbeschrijving is leeg.")
+        raise HandlerError("De anonieme casusbeschrijving is leeg.", shareable=True)
     _check("De casusbeschrijving", casusbeschrijving, persoon)
     _check("De hulpvraag aan de Adviestafel", hulpvraag or "", persoon)
     bijdragen = []

@@ -3,6 +3,7 @@
 Every way of moving an instance (start, task, message, timer, retry, cancel) comes through
 ``execute``; the caller commits the unit of work once afterwards.
 """
+import logging
 import uuid
 from functools import partial
 
@@ -20,6 +21,8 @@ from engine.security.actors import Actor
 from engine.spiff import runner, serialization
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
+
+log = logging.getLogger(__name__)
 
 
 def script_engine(rt, now, instance_id: str, log: ServiceLog, ports=None) -> EngineScriptEngine:
@@ -93,6 +96,9 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     trail.append_to_instance(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
     if outcome.incident:
         trail.append_to_instance(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
+        # the incident itself names no data value; the exception text is for the server log only
+        log.error("Incident in zaak %s bij element %s (%s): %s\n%s", instance.id, outcome.incident["element"],
+                  outcome.incident["kind"], outcome.incident["message"], outcome.incident_detail or "")
     uow.flush()
     new_tasks = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
     outbox.on_step(uow.session, instance, event_type, new_tasks, now)

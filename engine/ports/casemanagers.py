@@ -77,7 +77,7 @@ class DatabaseCaseManagers:
             worker = self.find(username)
             if worker is None or worker["rol"] != role or worker["regio"] != self.instance.region:
                 raise HandlerError(f"'{username}' kan niet in het duo van deze casus: geen {role.replace('_', ' ')} "
-                                   "in de regio van de casus.")
+                                   "in de regio van de casus.", shareable=True)  # a worker's name, not case data
             held = current.get(role)
             if held is not None and held.username == username:
                 continue

@@ -4,7 +4,7 @@
   the ``datetime`` name of their own module; we rebind that one name to a ``datetime`` subclass whose
   ``now`` reads the clock of the current step (a context variable, so threads do not share it).
 - Timer errors: a computed timer that fails when reached lets a plain ``ValueError`` escape the
-  step; we wrap the evaluation so it raises ``WorkflowTaskException``, which the runner records as an
+  step; we wrap the evaluation so it raises an ``ExplainedError``, which the runner records as an
   incident naming the element and expression.
 
 ``install()`` is called by the composition root (``engine.bootstrap``), never at import time.
@@ -13,10 +13,10 @@ from datetime import datetime
 from functools import wraps
 from importlib.metadata import version
 
-from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
 
 from engine.clock import current_clock
+from engine.spiff.incidents import ExplainedError
 
 PINNED_VERSION = "3.2.0"
 
@@ -40,9 +40,9 @@ def _explained(method):
             return method(self, my_task, *args, **kwargs)
         except Exception as err:  # noqa: BLE001 — every failure of a timer expression is an incident
             element = my_task.task_spec.bpmn_id
-            raise WorkflowTaskException(
+            raise ExplainedError(  # the value it gave is data: the server log has it, the incident not
                 f"Timerexpressie {self.expression!r} van '{element}' geeft geen geldige ISO 8601-datum, "
-                f"-duur of -herhaling: {err}", task=my_task, exception=err) from err
+                "-duur of -herhaling.", task=my_task, exception=err) from err
 
     evaluate._levensloop_wrapped = True
     return evaluate

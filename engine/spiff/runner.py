@@ -11,7 +11,7 @@ from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
 from engine.clock import Clock, clock_scope
-from engine.spiff import serialization
+from engine.spiff import incidents, serialization
 from engine.spiff.canonical import state_hash
 from engine.spiff.commands import all_tasks, apply
 from engine.spiff.timers import earliest_timer_due
@@ -29,17 +29,18 @@ class StepOutcome:
     timer_due: datetime | None
     incident: dict | None = None
     service_calls: list = field(default_factory=list)
+    incident_detail: str | None = None  # exception text and traceback: for the server log, never stored
 
 
 def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
     """Apply ``command`` and run to the next wait state; a failing task becomes an incident."""
-    incident = None
+    incident = detail = None
     with clock_scope(clock):
         try:
             apply(workflow, command)
             workflow.do_engine_steps()
         except WorkflowException as err:
-            incident = _incident(workflow, err)
+            incident, detail = _incident(workflow, err), incidents.detail(err)
         if incident is None:
             incident = _depth_incident(workflow)
         timer_due = earliest_timer_due(workflow)
@@ -51,6 +52,7 @@ def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
         timer_due=None if incident else timer_due,
         incident=incident,
         service_calls=list(service_log.calls),
+        incident_detail=detail,
     )
 
 
@@ -67,12 +69,7 @@ def _incident(workflow, err: WorkflowException) -> dict:
     failed = [t for t in all_tasks(workflow) if t.state == TaskState.ERROR]
     if task is None and failed:
         task = failed[0]
-    element = task.task_spec.bpmn_id if task is not None else None
-    # SpiffWorkflow's str() appends its notes; the first argument is the message itself
-    message = str(err.args[0] if err.args else err).split("\n")[0].strip()
-    if getattr(err, "__cause__", None) is not None and str(err.__cause__) not in message:
-        message = f"{message}: {err.__cause__}"
-    return {"element": element, "message": message}
+    return incidents.describe(err, task).record()
 
 
 def tree_depth(workflow) -> int:
@@ -93,11 +90,7 @@ def _depth_incident(workflow) -> dict | None:
     depth = tree_depth(workflow)
     if depth <= MAX_TREE_DEPTH:
         return None
-    return {
-        "element": None,
-        "message": (
-            f"De taakboom van deze zaak is {depth} niveaus diep (grens {MAX_TREE_DEPTH}); "
-            "SpiffWorkflow zou de zaak ten onrechte als afgerond melden. Modelleer de herhaling "
-            "als opeenvolgende cycli (chain_to) in plaats van een lus."
-        ),
-    }
+    return incidents.Incident(None, None, "taakboom", None, (
+        f"De taakboom van deze zaak is {depth} niveaus diep (grens {MAX_TREE_DEPTH}); "
+        "SpiffWorkflow zou de zaak ten onrechte als afgerond melden. Modelleer de herhaling "
+        "als opeenvolgende cycli (chain_to) in plaats van een lus.")).record()

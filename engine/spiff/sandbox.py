@@ -28,6 +28,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from engine.clock import current_clock
 from engine.spiff import sandbox_limits as limits
 from engine.spiff.data_cap import data_problem
+from engine.spiff.incidents import ExplainedError, remember_source
 from engine.spiff.sandbox_budget import FILENAME, budgeted
 from engine.spiff.sandbox_errors import SandboxViolation
 
@@ -199,13 +200,17 @@ class SandboxedScriptEngine(PythonScriptEngine):
             return super().evaluate(task, expression, external_context)
         except SandboxViolation as err:
             raise _refused("Expressie", task, err) from None
+        except WorkflowTaskException as err:
+            raise remember_source(err, expression)
 
     def execute(self, task, script, external_context=None):
         try:
             return super().execute(task, script, external_context)
         except SandboxViolation as err:
             raise _refused("Script", task, err) from None
+        except WorkflowTaskException as err:
+            raise remember_source(err, script)
 
 
 def _refused(kind: str, task, err: SandboxViolation) -> WorkflowTaskException:
-    return WorkflowTaskException(f"{kind} in {task.task_spec.bpmn_id} geweigerd: {err.reason}", task=task)
+    return ExplainedError(f"{kind} in {task.task_spec.bpmn_id} geweigerd: {err.reason}", task=task)

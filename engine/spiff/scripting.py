@@ -9,6 +9,7 @@ from typing import Callable
 
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 
+from engine.spiff.incidents import ExplainedError, handler_failed
 from engine.spiff.sandbox import SandboxedScriptEngine
 from handlers import HandlerContext, HandlerError
 
@@ -45,22 +46,22 @@ class EngineScriptEngine(SandboxedScriptEngine):
         element = task.task_spec.bpmn_id
         if self.log.replaying:
             call = self.log.next_recorded(element)
-            if "error" in call:
-                raise WorkflowTaskException(call["error"], task=task)
+            if "error" in call:  # the recorded refusal, classified as it was live
+                raise handler_failed(call["error"], task, operation_name) from HandlerError(call["error"])
             return json.dumps(call["result"])
         params = {name: spec["value"] for name, spec in (operation_params or {}).items()}
         handler = self.handlers.get(operation_name)
         if handler is None:
-            raise WorkflowTaskException(f"Onbekende handler '{operation_name}'", task=task)
+            raise ExplainedError(f"Onbekende handler '{operation_name}'", task=task)
         try:
             result = handler(self.context(element=element), **params)
             encoded = json.dumps(result)
         except HandlerError as err:
             self.log.calls.append({"element": element, "handler": operation_name, "error": str(err)})
-            raise WorkflowTaskException(str(err), task=task, exception=err) from err
+            raise handler_failed(str(err), task, operation_name) from err
         except Exception as err:
             message = f"Handler '{operation_name}' faalde: {type(err).__name__}: {err}"
             self.log.calls.append({"element": element, "handler": operation_name, "error": message})
-            raise WorkflowTaskException(message, task=task, exception=err) from err
+            raise handler_failed(message, task, operation_name) from err
         self.log.calls.append({"element": element, "handler": operation_name, "result": json.loads(encoded)})
         return encoded
