@@ -5,6 +5,7 @@ from engine.audit import access_log
 from engine.audit import trail as audit
 from engine.errors import NotFound
 from engine.persistence import pages
+from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
 from engine.process_models import deployments
@@ -169,8 +170,4 @@ def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
 def version_diagram(rt, process_id: str, version: int) -> str:
     """The BPMN XML of one deployed version of a process model."""
     with rt.uow() as uow:
-        row = uow.session.scalars(select(ProcessVersion).where(ProcessVersion.process_id == process_id,
-                                                               ProcessVersion.version == version)).first()
-        if row is None:
-            raise NotFound(f"Versie {version} van procesmodel '{process_id}' bestaat niet.")
-        return _version_xml(uow.session, row)
+        return _version_xml(uow.session, version_or_404(uow.session, process_id, version))

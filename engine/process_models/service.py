@@ -1,10 +1,9 @@
 """Process-model use cases for process owners: deploy, validate and download files, each one unit of work."""
 import mimetypes
 
-from sqlalchemy import select
-
 from engine.errors import NotFound
-from engine.persistence.tables import Deployment, ProcessVersion
+from engine.persistence.lookups import version_or_404
+from engine.persistence.tables import Deployment
 from engine.instances import queries
 from engine.process_models import deployments, diff
 from engine.security import authorization
@@ -40,11 +39,7 @@ def compare(rt, process_id: str, old_version: int, new_version: int) -> dict:
 
 
 def _deployment_of(session, process_id: str, version: int) -> Deployment:
-    row = session.scalars(select(ProcessVersion).where(ProcessVersion.process_id == process_id,
-                                                       ProcessVersion.version == version)).first()
-    if row is None:
-        raise NotFound(f"Versie {version} van procesmodel '{process_id}' bestaat niet.")
-    return session.get(Deployment, row.deployment_id)
+    return session.get(Deployment, version_or_404(session, process_id, version).deployment_id)
 
 
 def version_file(rt, process_id: str, version: int, name: str) -> tuple[str, str]:

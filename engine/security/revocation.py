@@ -24,6 +24,6 @@ def end_all(rt, username: str) -> bool:
 
 def revoke(rt, actor: Actor, username: str) -> None:
     """A beheerder ends another user's tokens and sessions, e.g. after a lost laptop."""
-    authorization.require(actor, authorization.USERS, "Alleen een beheerder kan sessies intrekken.")
+    authorization.require(actor, authorization.USERS)
     if not end_all(rt, username):
         raise NotFound(f"Gebruiker '{username}' bestaat niet.")

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
+from engine.decisions.errors import DecisionFailed
 from handlers import HandlerError
 
 
@@ -96,6 +97,8 @@ def _explain(err, original, nodes, task) -> tuple[str, str | None, str]:
     if isinstance(original, HandlerError):
         reason = str(original).rstrip(".") if original.shareable else f"handler '{handler}' weigerde de invoer"
         return "handler_geweigerd", None, reason
+    if isinstance(original, DecisionFailed):
+        return _decision_failed(original)
     if handler:
         return "handler_fout", None, f"handler '{handler}' faalde (fout van het soort {type(original).__name__})"
     if isinstance(original, NameError) and getattr(original, "name", None):
@@ -127,6 +130,14 @@ def _explain(err, original, nodes, task) -> tuple[str, str | None, str]:
     if original is None:
         return "onbekend", None, "kon niet worden uitgevoerd"
     return "onbekend", None, f"kon niet worden uitgevoerd (fout van het soort {type(original).__name__})"
+
+
+def _decision_failed(original: DecisionFailed) -> tuple[str, str | None, str]:
+    """Decision and inputs by name, with the model-level problem of each; the inputs' values stay in the log."""
+    problems = "; ".join(f"'{name}' {problem.rstrip('.').lower()}" for name, problem in original.fields.items())
+    first = next(iter(original.fields), None)
+    return "beslissing", first, (f"Beslissing '{original.decision}' kon niet worden bepaald"
+                                 + (f": {problems}" if problems else ""))
 
 
 def _missing_key(original: KeyError, nodes, data) -> tuple[str, str | None, str]:

@@ -40,7 +40,7 @@ def test_every_json_write_endpoint_refuses_deep_json(app, client, login, depth):
     documented = {path.replace("{", "").replace("}", "") for path in json_operations(client)}
     rules = write_rules(app)
     assert documented and documented <= set(rules)
-    for path in rules:
+    for path in sorted(rules, key=lambda p: p.endswith("/auth/logout")):  # logging out ends the token: last
         response = client.post(path, data=nested_json(depth), headers=headers)
         assert response.status_code < 500, (path, response.json)
         if path in documented:
