@@ -36,8 +36,10 @@ class EngineDatetime(datetime):
 
 
 def _get_datetime(expression: str) -> datetime:
-    """SpiffWorkflow's ``get_datetime``, with a naive date-time read as Amsterdam time, not the host's."""
-    return as_local(datetime.fromisoformat(expression)).astimezone(timezone.utc)
+    """SpiffWorkflow's ``get_datetime``, with a naive date-time read as Amsterdam time, not the host's.
+
+    It builds on the module's own ``datetime`` name (``EngineDatetime``), which its ``isinstance`` checks use."""
+    return as_local(spiff_timer.datetime.fromisoformat(expression)).astimezone(timezone.utc)
 
 
 def _dates_as_text(has_fired):

@@ -49,3 +49,9 @@ def test_computed_moment_without_offset_is_amsterdam_time(rt, deploy, host_tz, m
     deploy(f"{model}.bpmn")
     instance = instances.start(rt, model, {"moment": moment}, WORKER)["id"]
     assert stored(rt, instance).timer_due == due
+
+
+def test_cycle_starting_at_a_time_without_offset_starts_at_amsterdam_time(rt, deploy, host_tz):
+    deploy("timer_local_cycle.bpmn")
+    instance = instances.start(rt, "timer_local_cycle", {}, actor("procesregisseur", "casemanager_zorg"))["id"]
+    assert stored(rt, instance).timer_due == datetime(2027, 2, 1, 8, 0, tzinfo=timezone.utc)  # 09:00 CET
