@@ -1,17 +1,19 @@
 """Business-day arithmetic for the Netherlands: weekends and Dutch public holidays are skipped.
 
 Deadlines are returned as timezone-aware ISO strings at the start of the working day in
-Europe/Amsterdam. The UTC offset (CET/CEST) is computed from the EU rule, so no tz database is
-needed at run time.
+Europe/Amsterdam; the UTC offset (CET/CEST) comes from the tz database through ``zoneinfo``.
 """
 import calendar
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
 from handlers.config import WERKDAG_AANVANG
 from handlers.context import HandlerError
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @lru_cache(maxsize=64)
@@ -44,29 +46,16 @@ def maanden_erbij(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _last_sunday(year: int, month: int) -> date:
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    return last - timedelta(days=(last.weekday() + 1) % 7)
-
-
-def amsterdam_offset(day: date) -> timedelta:
-    """CEST (+2) from the last Sunday of March to the last Sunday of October, else CET (+1)."""
-    summer = _last_sunday(day.year, 3) <= day < _last_sunday(day.year, 10)
-    return timedelta(hours=2 if summer else 1)
-
-
 def tijdstip(day: date) -> str:
     """ISO datetime at the start of the working day on ``day`` in Amsterdam."""
-    tz = timezone(amsterdam_offset(day))
-    return datetime.combine(day, WERKDAG_AANVANG, tzinfo=tz).isoformat()
+    return datetime.combine(day, WERKDAG_AANVANG, tzinfo=AMSTERDAM).isoformat()
 
 
 def lokale_datum(moment: datetime) -> date:
     """The Amsterdam calendar date of an aware moment (the engine clock is UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    utc = moment.astimezone(timezone.utc)
-    return (utc + amsterdam_offset(utc.date())).date()
+    return moment.astimezone(AMSTERDAM).date()
 
 
 def lees_datum(value, veld: str) -> date:

@@ -1,8 +1,8 @@
 """How values read on a Dutch page: times in Dutch local time, Dutch labels, overdue deadlines."""
 from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
+from engine.local_time import LOCAL_ZONE as LOCAL
+
 STATUS = {"running": "Lopend", "completed": "Afgerond", "error": "Storing", "cancelled": "Geannuleerd"}
 EVENTS = {"started": "Gestart", "task_completed": "Taak afgerond", "message_delivered": "Bericht ontvangen",
           "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "cancelled": "Geannuleerd",

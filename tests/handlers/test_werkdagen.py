@@ -47,6 +47,25 @@ def test_deadline_is_nine_o_clock_amsterdam_time(day, offset):
     assert tijdstip(day) == f"{day.isoformat()}T09:00:00{offset}"
 
 
+@pytest.mark.parametrize("day, offset", [(date(2026, 3, 28), "+01:00"), (date(2026, 3, 29), "+02:00"),
+                                         (date(2026, 10, 24), "+02:00"), (date(2026, 10, 25), "+01:00")])
+def test_deadline_follows_the_switch_on_the_last_sundays_of_march_and_october(day, offset):
+    """At 09:00 on the switch Sunday the new offset already holds (the clocks change at 01:00 UTC)."""
+    assert tijdstip(day) == f"{day.isoformat()}T09:00:00{offset}"
+
+
+def test_local_date_just_after_midnight_on_the_switch_sundays():
+    assert lokale_datum(datetime(2027, 3, 27, 23, 30, tzinfo=timezone.utc)) == date(2027, 3, 28)  # 00:30 CET
+    assert lokale_datum(datetime(2027, 10, 30, 22, 30, tzinfo=timezone.utc)) == date(2027, 10, 31)  # 00:30 CEST
+
+
+def test_offsets_come_from_the_tz_database_not_todays_rule():
+    """Until 1995 Dutch summer time ended on the last Sunday of September (24 September 1995), so the
+    present EU rule would give these days an hour too many."""
+    assert tijdstip(date(1995, 10, 2)) == "1995-10-02T09:00:00+01:00"
+    assert lokale_datum(datetime(1995, 9, 30, 22, 30, tzinfo=timezone.utc)) == date(1995, 9, 30)  # 23:30 CET
+
+
 def test_local_date_of_a_utc_moment_late_in_the_evening():
     assert lokale_datum(datetime(2027, 6, 30, 23, 30, tzinfo=timezone.utc)) == date(2027, 7, 1)
 
