@@ -56,7 +56,10 @@ def audit_group():
 @with_appcontext
 def verify_command():
     """Check every hash chain (instances and deployments) and name the first broken link of each."""
-    report = audit_verify.verify_all(_rt())
+    try:
+        report = audit_verify.verify_all(_rt())
+    except EngineError as err:
+        fail(err)
     click.echo(f"Gecontroleerd: {report['chains']} ketens, {report['events']} gebeurtenissen.")
     for chain_break in report["breaks"]:
         click.echo(_break_line(chain_break))

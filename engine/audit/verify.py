@@ -36,10 +36,15 @@ def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> B
     have lost their ``inputs``.
     """
     purge_seq = _purge_seq(events) if purged else 0
-    prev = audit.GENESIS
+    prev, keyed = audit.GENESIS, False
     for expected, event in enumerate(events, start=1):
         if event.seq != expected:
             return Break(chain, expected, "missing", f"Gebeurtenis {expected} ontbreekt (de volgende is {event.seq}).")
+        if event.hash_alg not in audit.HASH_ALGS or (keyed and event.hash_alg == audit.PLAIN_SHA256):
+            return Break(chain, event.seq, "hash_alg",
+                         f"Gebeurtenis {event.seq} ({event.type}) is niet met de auditsleutel (HMAC) gehasht, "
+                         "terwijl een eerdere gebeurtenis van deze keten dat wel is.")
+        keyed = keyed or event.hash_alg == audit.HMAC_SHA256
         blanked = event.inputs is None and digest(None) != event.inputs_digest
         if blanked and event.seq >= purge_seq:
             return Break(chain, event.seq, "inputs_erased",
@@ -52,7 +57,7 @@ def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> B
             return Break(chain, event.seq, "link_broken",
                          f"Gebeurtenis {event.seq} ({event.type}) verwijst niet naar de hash van gebeurtenis {event.seq - 1}.")
         recomputed = audit.event_hash(chain, event.seq, event.type, event.actor, event.at, event.inputs_digest,
-                                      event.state_hash, event.prev_hash)
+                                      event.state_hash, event.prev_hash, event.hash_alg)
         if recomputed != event.hash:
             return Break(chain, event.seq, "hash_mismatch",
                          f"De hash van gebeurtenis {event.seq} ({event.type}) klopt niet met de inhoud.")
