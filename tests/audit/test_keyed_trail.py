@@ -6,22 +6,7 @@ import pytest
 from engine.audit import trail as audit
 from engine.audit import verify as audit_verify
 from engine.errors import EngineError
-from engine.persistence.tables import ProcessInstance
-from tests.audit.conftest import tamper
-
-
-def rehash(rt, instance_id: str, alg_of) -> None:
-    """Recompute the chain behind the engine's back, event ``seq`` hashed with ``alg_of(seq)``."""
-    def change(session):
-        prev = audit.GENESIS
-        for event in audit.events_of(session, instance_id):
-            event.hash_alg, event.prev_hash = alg_of(event.seq), prev
-            event.hash = audit.event_hash(event.chain, event.seq, event.type, event.actor, event.at,
-                                          event.inputs_digest, event.state_hash, prev, event.hash_alg)
-            prev = event.hash
-        session.get(ProcessInstance, instance_id).last_event_hash = prev
-
-    tamper(rt, change)
+from tests.audit.conftest import rehash
 
 
 def test_new_events_are_hashed_under_the_audit_key(rt, scenario):
