@@ -154,6 +154,8 @@ def test_only_auditors_verify_through_the_service(rt, scenario):
 @pytest.mark.parametrize("statement", [
     "UPDATE audit_events SET actor = 'iemand' WHERE seq = 1",
     "UPDATE audit_events SET inputs = '{}' WHERE seq = 1",
+    "UPDATE audit_events SET inputs = NULL WHERE seq = 1",
+    "UPDATE audit_events SET hash_alg = NULL, inputs = NULL WHERE seq = 1",
     "DELETE FROM audit_events WHERE seq = 7",
 ])
 def test_postgresql_refuses_to_update_or_delete_events(rt, scenario, statement):
@@ -161,3 +163,20 @@ def test_postgresql_refuses_to_update_or_delete_events(rt, scenario, statement):
     with rt.uow() as uow:
         with pytest.raises(DBAPIError, match="append-only"):
             uow.session.execute(text(statement))
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(not ON_POSTGRES, reason="the append-only trigger exists on PostgreSQL only")
+def test_postgresql_lets_only_a_purge_of_a_purged_instance_blank_inputs(rt, scenario):
+    instance_id = scenario()
+    blank = text("UPDATE audit_events SET inputs = NULL WHERE chain = :chain")
+    with rt.uow() as uow:  # the purge setting alone, the instance not marked purged
+        uow.session.execute(text("SELECT set_config('levensloop.purge_chain', :chain, true)"), {"chain": instance_id})
+        with pytest.raises(DBAPIError, match="append-only"):
+            uow.session.execute(blank, {"chain": instance_id})
+    with rt.uow() as uow:  # marked purged, but the purge setting names another chain
+        uow.session.get(ProcessInstance, instance_id).purged_at = rt.clock.now()
+        uow.session.flush()
+        uow.session.execute(text("SELECT set_config('levensloop.purge_chain', 'een-andere', true)"))
+        with pytest.raises(DBAPIError, match="append-only"):
+            uow.session.execute(blank, {"chain": instance_id})
