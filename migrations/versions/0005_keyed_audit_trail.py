@@ -11,6 +11,12 @@ On PostgreSQL the append-only trigger of 0002 gets stricter: every hashed column
 stay fixed; a key rotation (``levensloop.key_rotation``) may re-encrypt ``inputs`` but not blank
 them; blanking ``inputs`` is allowed only to the retention purge, whose transaction sets
 ``levensloop.purge_chain`` to the event's chain, and only once that instance is marked purged.
+
+A trigger binds only those who cannot disable it, so two roles are created (once per server, if
+absent): ``levensloop_owner`` owns ``audit_events`` (and with it the right to alter its trigger);
+``levensloop_app``, the role the application runs as, may read and write every table but on
+``audit_events`` only SELECT, INSERT and UPDATE of ``inputs``. The downgrade keeps the roles
+(other databases on the server may use them) and takes back what this revision granted.
 """
 import importlib.util
 from pathlib import Path
@@ -47,6 +53,39 @@ $$ LANGUAGE plpgsql
 """
 
 
+ROLES = """
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'levensloop_owner') THEN
+        CREATE ROLE levensloop_owner NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'levensloop_app') THEN
+        CREATE ROLE levensloop_app NOLOGIN;
+    END IF;
+END
+$$
+"""
+GRANTS = (
+    "ALTER TABLE audit_events OWNER TO levensloop_owner",
+    "GRANT USAGE ON SCHEMA public TO levensloop_app",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO levensloop_app",
+    "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO levensloop_app",
+    "REVOKE ALL ON audit_events FROM levensloop_app",
+    "GRANT SELECT, INSERT, UPDATE (inputs) ON audit_events TO levensloop_app",
+    # tables of later revisions, created by whoever runs the migrations
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO levensloop_app",
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO levensloop_app",
+)
+REVOKES = (
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM levensloop_app",
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM levensloop_app",
+    "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM levensloop_app",
+    "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM levensloop_app",
+    "REVOKE USAGE ON SCHEMA public FROM levensloop_app",
+    "ALTER TABLE audit_events OWNER TO CURRENT_USER",
+)
+
+
 def _revision_0002():
     spec = importlib.util.spec_from_file_location("revision_0002", Path(__file__).with_name(
         "0002_audit_events_append_only.py"))
@@ -60,10 +99,15 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('hash_alg', sa.String(length=20), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(FUNCTION)
+        op.execute(ROLES)
+        for statement in GRANTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        for statement in REVOKES:
+            op.execute(statement)
         op.execute(_revision_0002().FUNCTION)  # it does not name hash_alg, so it goes first
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_column('hash_alg')
