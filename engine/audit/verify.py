@@ -40,10 +40,9 @@ def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> B
     for expected, event in enumerate(events, start=1):
         if event.seq != expected:
             return Break(chain, expected, "missing", f"Gebeurtenis {expected} ontbreekt (de volgende is {event.seq}).")
-        if event.hash_alg not in audit.HASH_ALGS or (keyed and event.hash_alg == audit.PLAIN_SHA256):
-            return Break(chain, event.seq, "hash_alg",
-                         f"Gebeurtenis {event.seq} ({event.type}) is niet met de auditsleutel (HMAC) gehasht, "
-                         "terwijl een eerdere gebeurtenis van deze keten dat wel is.")
+        alg_break = _hash_alg_break(chain, event, keyed)
+        if alg_break:
+            return alg_break
         keyed = keyed or event.hash_alg == audit.HMAC_SHA256
         blanked = event.inputs is None and digest(None) != event.inputs_digest
         if blanked and event.seq >= purge_seq:
@@ -62,6 +61,18 @@ def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> B
             return Break(chain, event.seq, "hash_mismatch",
                          f"De hash van gebeurtenis {event.seq} ({event.type}) klopt niet met de inhoud.")
         prev = event.hash
+    return None
+
+
+def _hash_alg_break(chain: str, event: AuditEvent, keyed: bool) -> Break | None:
+    """An unknown hash method, or plain SHA-256 after a keyed event (a downgrade), breaks the chain."""
+    if event.hash_alg not in audit.HASH_ALGS:
+        return Break(chain, event.seq, "hash_alg",
+                     f"Gebeurtenis {event.seq} ({event.type}) noemt een onbekende hashmethode.")
+    if keyed and event.hash_alg == audit.PLAIN_SHA256:
+        return Break(chain, event.seq, "hash_alg",
+                     f"Gebeurtenis {event.seq} ({event.type}) is niet met de auditsleutel (HMAC) gehasht, "
+                     "terwijl een eerdere gebeurtenis van deze keten dat wel is.")
     return None
 
 

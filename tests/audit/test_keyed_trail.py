@@ -6,7 +6,7 @@ import pytest
 from engine.audit import trail as audit
 from engine.audit import verify as audit_verify
 from engine.errors import EngineError
-from tests.audit.conftest import rehash
+from tests.audit.conftest import rehash, stored_event, tamper
 
 
 def test_new_events_are_hashed_under_the_audit_key(rt, scenario):
@@ -48,3 +48,11 @@ def test_without_the_audit_key_verify_fails_in_dutch(rt, scenario, monkeypatch):
     monkeypatch.delenv("LEVENSLOOP_AUDIT_KEY")
     with pytest.raises(EngineError, match="LEVENSLOOP_AUDIT_KEY is niet gezet"):
         audit_verify.verify_all(rt)
+
+
+def test_an_unknown_hash_method_is_refused(rt, scenario):
+    instance_id = scenario()
+    tamper(rt, lambda s: setattr(stored_event(s, instance_id, 2), "hash_alg", "md5"))
+    [found] = audit_verify.verify_all(rt)["breaks"]
+    assert (found["chain"], found["seq"], found["kind"]) == (instance_id, 2, "hash_alg")
+    assert "onbekende hashmethode" in found["message"]
