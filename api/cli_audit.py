@@ -1,8 +1,10 @@
-"""``levensloop replay INSTANCE`` and ``levensloop audit verify``: the auditor's checks from a shell.
+"""``levensloop replay INSTANCE``, ``levensloop audit verify [--anchors FILE]`` and ``levensloop audit anchor``:
+the auditor's checks from a shell.
 
-Both print a Dutch report and exit 1 when something does not verify, so cron jobs and CI can
+Replay and verify print a Dutch report and exit 1 when something does not verify, so cron jobs and CI can
 alert on a tampered or diverging trail; a corrupted trail is reported, never a traceback.
 """
+import json
 import sys
 
 import click
@@ -10,7 +12,7 @@ from flask.cli import with_appcontext
 
 from api.cli_common import fail
 from api.extension import runtime as _rt
-from engine.audit import replay
+from engine.audit import anchors, replay
 from engine.audit import verify as audit_verify
 from engine.errors import EngineError
 from engine.security.actors import Actor
@@ -53,10 +55,16 @@ def audit_group():
 
 
 @audit_group.command("verify")
+@click.option("--anchors", "anchor_file", type=click.File("r", encoding="utf-8"),
+              help="An anchor from `audit anchor`: also check that every anchored head is still there.")
 @with_appcontext
-def verify_command():
+def verify_command(anchor_file):
     """Check every hash chain (instances and deployments) and name the first broken link of each."""
-    report = audit_verify.verify_all(_rt())
+    try:
+        report = (anchors.verify_with(_rt(), _read_anchor(anchor_file)) if anchor_file
+                  else audit_verify.verify_all(_rt()))
+    except EngineError as err:
+        fail(err)
     click.echo(f"Gecontroleerd: {report['chains']} ketens, {report['events']} gebeurtenissen.")
     for chain_break in report["breaks"]:
         click.echo(_break_line(chain_break))
@@ -64,3 +72,27 @@ def verify_command():
         click.echo("Resultaat: de audittrail is NIET ongeschonden.")
         sys.exit(1)
     click.echo("Resultaat: de audittrail is ongeschonden.")
+
+
+def _read_anchor(anchor_file):
+    """The anchor's JSON, or None when it is not JSON (reported as an invalid anchor)."""
+    try:
+        return json.load(anchor_file)
+    except ValueError:
+        return None
+
+
+@audit_group.command("anchor")
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the anchor (default: standard output).")
+@with_appcontext
+def anchor_command(out):
+    """Write the head of every chain, signed with the audit key, to keep outside the database."""
+    try:
+        anchor = anchors.make(_rt())
+    except EngineError as err:
+        fail(err)
+    json.dump(anchor, out, indent=2)
+    out.write("\n")
+    if out.name != "<stdout>":
+        click.echo(f"Anker van {len(anchor['heads'])} ketens geschreven naar {out.name}.")

@@ -178,7 +178,7 @@ class ChainBreak(Schema):
     chain = fields.String()
     seq = fields.Integer(allow_none=True)
     kind = fields.String(validate=validate.OneOf(
-        ["missing", "inputs_changed", "link_broken", "hash_mismatch", "state_changed", "model_changed", "orphaned"]))
+        ["missing", "inputs_changed", "inputs_erased", "hash_alg", "anchor_invalid", "anchor_mismatch", "link_broken", "hash_mismatch", "state_changed", "model_changed", "orphaned"]))
     message = fields.String()
 
 

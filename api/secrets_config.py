@@ -12,11 +12,13 @@ from pathlib import Path
 import click
 from cryptography.fernet import Fernet
 
+from engine.audit.audit_key import AUDIT_KEY_ENV
+
 SECRET_KEY_ENV = "LEVENSLOOP_SECRET_KEY"
 #: Older secret keys, comma-separated: still accepted for tokens and cookies during a rotation.
 SECRET_KEY_FALLBACKS_ENV = "LEVENSLOOP_SECRET_KEY_FALLBACKS"
 MODE_ENV = "LEVENSLOOP_MODE"
-REQUIRED = (SECRET_KEY_ENV, "LEVENSLOOP_DATA_KEYS", "LEVENSLOOP_PSEUDONYM_KEY")
+REQUIRED = (SECRET_KEY_ENV, "LEVENSLOOP_DATA_KEYS", "LEVENSLOOP_PSEUDONYM_KEY", AUDIT_KEY_ENV)
 
 
 def demo_mode(environ=os.environ) -> bool:
@@ -26,19 +28,34 @@ def demo_mode(environ=os.environ) -> bool:
 def _generated() -> dict[str, str]:
     return {SECRET_KEY_ENV: secrets.token_urlsafe(48),
             "LEVENSLOOP_DATA_KEYS": Fernet.generate_key().decode("ascii"),
-            "LEVENSLOOP_PSEUDONYM_KEY": secrets.token_urlsafe(48)}
+            "LEVENSLOOP_PSEUDONYM_KEY": secrets.token_urlsafe(48),
+            AUDIT_KEY_ENV: secrets.token_urlsafe(48)}
 
 
 def load_demo_secrets(instance_path: str, environ=os.environ) -> None:
-    """Fill unset secrets from ``instance/secrets.json``, creating it (mode 0600) on first use."""
+    """Fill unset secrets from ``instance/secrets.json``, creating it (mode 0600) on first use.
+
+    A file of an older version lacks keys added since (the audit key): those are generated and added,
+    the keys it holds stay as they are.
+    """
     path = Path(instance_path) / "secrets.json"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as out:
-            json.dump(_generated(), out)
-    for name, value in json.loads(path.read_text()).items():
+    stored = json.loads(path.read_text()) if path.exists() else {}
+    if not set(REQUIRED) <= set(stored):
+        _write_private(path, {**_generated(), **stored})
+        stored = json.loads(path.read_text())
+    for name, value in stored.items():
         environ.setdefault(name, value)
+
+
+def _write_private(path: Path, values: dict[str, str]) -> None:
+    """Write ``values`` to ``path`` readable by the owner only (mode 0600), replacing it whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        json.dump(values, out)
+    os.replace(partial, path)
 
 
 def missing(environ=os.environ) -> list[str]:

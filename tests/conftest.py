@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet
 os.environ.setdefault("LEVENSLOOP_SECRET_KEY", secrets.token_urlsafe(32))
 os.environ.setdefault("LEVENSLOOP_DATA_KEYS", Fernet.generate_key().decode("ascii"))
 os.environ.setdefault("LEVENSLOOP_PSEUDONYM_KEY", secrets.token_urlsafe(32))
+os.environ.setdefault("LEVENSLOOP_AUDIT_KEY", secrets.token_urlsafe(32))
 
 import pytest  # noqa: E402  (after the keys above)
 from argon2 import PasswordHasher

@@ -2,8 +2,9 @@
 
 A case is closed when each of its instances is completed or cancelled and, for a casus, when the
 casus is ``afgesloten`` or ``overgedragen``; its age counts from its instances' last update on the
-engine clock. Purging a case, one unit of work each, blanks the ``inputs`` of its audit events (the
-hashed ``inputs_digest`` stays), replaces each instance's state with a pseudonymised skeleton,
+engine clock. Purging a case, one unit of work each, marks its instances purged, blanks the ``inputs``
+of their audit events (the hashed ``inputs_digest`` stays; on PostgreSQL the append-only trigger
+allows that only for a purged instance named in ``levensloop.purge_chain``), replaces each instance's state with a pseudonymised skeleton,
 empties the casus's person data and appends a ``purged`` event. What remains is a pseudonymised
 audit skeleton whose hash chain still verifies; replay is no longer possible.
 """
@@ -11,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from engine.audit import trail
 from engine.instances import queries
@@ -81,9 +82,12 @@ def _purge_case(rt, session, case: Case, days: int) -> None:
     for instance_id in case.instance_ids:
         instance = session.get(ProcessInstance, instance_id)
         pseudonym = casus.pseudonym if casus else _pseudonym(instance)
+        instance.purged_at = now
+        session.flush()  # the trigger checks the mark before it lets the inputs go
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT set_config('levensloop.purge_chain', :chain, true)"), {"chain": instance.id})
         session.execute(update(AuditEvent).where(AuditEvent.chain == instance.id).values(inputs=None))
         instance.state = {"data": {"pseudoniem": pseudonym} if pseudonym else {}}
-        instance.purged_at = now
         trail.append_to_instance(session, instance, PURGE_EVENT, SYSTEM.username, now,
                                  {"type": PURGE_EVENT, "retention_days": days}, digest(instance.state))
     if casus is not None:

@@ -3,6 +3,8 @@
 An event's hash covers its position, type, actor, clock time, the digest of its inputs, the hash
 of the resulting state and the previous event's hash. Hashing the inputs' digest rather than the
 inputs themselves lets a retention purge blank personal data while the chain still verifies.
+New events are hashed with HMAC-SHA-256 under the installation's audit key (``hash_alg``
+``hmac-sha256``); events recorded before that have ``hash_alg`` NULL and plain SHA-256.
 """
 from datetime import datetime
 
@@ -10,16 +12,23 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from engine.persistence.tables import AuditEvent
-from engine.spiff.canonical import digest
+from engine.audit.audit_key import audit_key
+from engine.spiff.canonical import digest, keyed_digest
 
 GENESIS = "0" * 64
 DEPLOYMENT_CHAIN = "deployments"
 NOTIFICATION_CHAIN = "notifications"  # deliveries of the notification outbox
+HMAC_SHA256 = "hmac-sha256"
+PLAIN_SHA256 = None  # events recorded before the audit key
+HASH_ALGS = (HMAC_SHA256, PLAIN_SHA256)
 
 
 def event_hash(chain: str, seq: int, type_: str, actor: str, at: datetime, inputs_digest: str,
-               state_hash: str | None, prev_hash: str) -> str:
-    return digest([chain, seq, type_, actor, at.isoformat(), inputs_digest, state_hash, prev_hash])
+               state_hash: str | None, prev_hash: str, hash_alg: str | None = HMAC_SHA256) -> str:
+    fields = [chain, seq, type_, actor, at.isoformat(), inputs_digest, state_hash, prev_hash]
+    if hash_alg == PLAIN_SHA256:
+        return digest(fields)
+    return keyed_digest(audit_key(), fields)
 
 
 def append(session: Session, *, chain: str, seq: int, prev_hash: str, type_: str, actor: str,
@@ -28,7 +37,7 @@ def append(session: Session, *, chain: str, seq: int, prev_hash: str, type_: str
     inputs_digest = digest(inputs)
     event = AuditEvent(
         chain=chain, seq=seq, type=type_, actor=actor, at=at, inputs=inputs,
-        inputs_digest=inputs_digest, state_hash=state_hash, prev_hash=prev_hash,
+        inputs_digest=inputs_digest, state_hash=state_hash, prev_hash=prev_hash, hash_alg=HMAC_SHA256,
         hash=event_hash(chain, seq, type_, actor, at, inputs_digest, state_hash, prev_hash),
     )
     session.add(event)

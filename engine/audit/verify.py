@@ -2,14 +2,15 @@
 
 Recomputing the hashes finds an edited event; seq continuity finds a deleted or reordered one;
 the instance row's ``event_count``/``last_event_hash`` find a deleted last event; hashing the
-stored state finds an edited instance. An event whose ``inputs`` were blanked by a retention
-purge still verifies through its stored ``inputs_digest``.
+stored state finds an edited instance. An event whose ``inputs`` were blanked verifies through its
+stored ``inputs_digest`` only when a retention purge did it: the instance is marked purged and a
+``purged`` event follows; anywhere else a blanked ``inputs`` is an erasure and is reported.
 """
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 
-from engine.audit import access_log
+from engine.audit import access_log, retention
 from engine.audit import trail as audit
 from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, Deployment, ProcessInstance
@@ -28,21 +29,34 @@ class Break:
     message: str
 
 
-def check_chain(chain: str, events: list[AuditEvent]) -> Break | None:
-    """The first event of ``chain`` (ordered by seq) that does not verify, or None."""
-    prev = audit.GENESIS
+def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> Break | None:
+    """The first event of ``chain`` (ordered by seq) that does not verify, or None.
+
+    ``purged``: the chain's instance is marked purged, so events before its ``purged`` event may
+    have lost their ``inputs``.
+    """
+    purge_seq = _purge_seq(events) if purged else 0
+    prev, keyed = audit.GENESIS, False
     for expected, event in enumerate(events, start=1):
         if event.seq != expected:
             return Break(chain, expected, "missing", f"Gebeurtenis {expected} ontbreekt (de volgende is {event.seq}).")
-        purged = event.inputs is None and digest(None) != event.inputs_digest
-        if not purged and digest(event.inputs) != event.inputs_digest:
+        alg_break = _hash_alg_break(chain, event, keyed)
+        if alg_break:
+            return alg_break
+        keyed = keyed or event.hash_alg == audit.HMAC_SHA256
+        blanked = event.inputs is None and digest(None) != event.inputs_digest
+        if blanked and event.seq >= purge_seq:
+            return Break(chain, event.seq, "inputs_erased",
+                         f"De invoer van gebeurtenis {event.seq} ({event.type}) is gewist zonder opschoning "
+                         "na de bewaartermijn.")
+        if not blanked and digest(event.inputs) != event.inputs_digest:
             return Break(chain, event.seq, "inputs_changed",
                          f"De invoer van gebeurtenis {event.seq} ({event.type}) is gewijzigd.")
         if event.prev_hash != prev:
             return Break(chain, event.seq, "link_broken",
                          f"Gebeurtenis {event.seq} ({event.type}) verwijst niet naar de hash van gebeurtenis {event.seq - 1}.")
         recomputed = audit.event_hash(chain, event.seq, event.type, event.actor, event.at, event.inputs_digest,
-                                      event.state_hash, event.prev_hash)
+                                      event.state_hash, event.prev_hash, event.hash_alg)
         if recomputed != event.hash:
             return Break(chain, event.seq, "hash_mismatch",
                          f"De hash van gebeurtenis {event.seq} ({event.type}) klopt niet met de inhoud.")
@@ -50,9 +64,26 @@ def check_chain(chain: str, events: list[AuditEvent]) -> Break | None:
     return None
 
 
+def _hash_alg_break(chain: str, event: AuditEvent, keyed: bool) -> Break | None:
+    """An unknown hash method, or plain SHA-256 after a keyed event (a downgrade), breaks the chain."""
+    if event.hash_alg not in audit.HASH_ALGS:
+        return Break(chain, event.seq, "hash_alg",
+                     f"Gebeurtenis {event.seq} ({event.type}) noemt een onbekende hashmethode.")
+    if keyed and event.hash_alg == audit.PLAIN_SHA256:
+        return Break(chain, event.seq, "hash_alg",
+                     f"Gebeurtenis {event.seq} ({event.type}) is niet met de auditsleutel (HMAC) gehasht, "
+                     "terwijl een eerdere gebeurtenis van deze keten dat wel is.")
+    return None
+
+
+def _purge_seq(events: list[AuditEvent]) -> int:
+    """The seq of the chain's last ``purged`` event (0 when there is none)."""
+    return max((e.seq for e in events if e.type == retention.PURGE_EVENT), default=0)
+
+
 def check_instance(instance: ProcessInstance, events: list[AuditEvent]) -> Break | None:
     """The chain check plus the instance row: its last event and its stored state."""
-    broken = check_chain(instance.id, events)
+    broken = check_chain(instance.id, events, purged=instance.purged_at is not None)
     if broken:
         return broken
     last = events[-1] if events else None

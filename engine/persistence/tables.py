@@ -151,6 +151,7 @@ class AuditEvent(Base):
     state_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    hash_alg: Mapped[str | None] = mapped_column(String(20), nullable=True)  # NULL: plain SHA-256 (older events)
 
 
 class User(Base):

@@ -7,6 +7,7 @@ subprocesses in the order of the tasks that started them). Recorded events point
 same way (``task_position``), so replay finds the same task although its UUID differs.
 """
 import hashlib
+import hmac
 import json
 
 VOLATILE_KEYS = {"last_state_change"}
@@ -60,7 +61,15 @@ def state_hash(state: dict) -> str:
     return digest(canonical_state(state))
 
 
+def _encoded(value) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode("utf-8")
+
+
 def digest(value) -> str:
     """SHA-256 of any JSON-able value, keys sorted."""
-    encoded = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_encoded(value)).hexdigest()
+
+
+def keyed_digest(key: bytes, value) -> str:
+    """HMAC-SHA-256 under ``key`` of the same encoding as ``digest``."""
+    return hmac.new(key, _encoded(value), hashlib.sha256).hexdigest()

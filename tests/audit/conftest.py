@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
+from engine.audit import trail as audit
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.persistence.tables import AuditEvent, ProcessInstance
@@ -95,3 +96,23 @@ def tamper(rt, change) -> None:
 
 def stored_event(session, instance_id: str, seq: int) -> AuditEvent:
     return session.scalars(select(AuditEvent).where(AuditEvent.chain == instance_id, AuditEvent.seq == seq)).one()
+
+
+def rehash(rt, instance_id: str, alg_of) -> None:
+    """Recompute the chain behind the engine's back, event ``seq`` hashed with ``alg_of(seq)``."""
+    def change(session):
+        prev = audit.GENESIS
+        for event in audit.events_of(session, instance_id):
+            event.hash_alg, event.prev_hash = alg_of(event.seq), prev
+            event.hash = audit.event_hash(event.chain, event.seq, event.type, event.actor, event.at,
+                                          event.inputs_digest, event.state_hash, prev, event.hash_alg)
+            prev = event.hash
+        session.get(ProcessInstance, instance_id).last_event_hash = prev
+
+    tamper(rt, change)
+
+
+@pytest.fixture
+def cli(app):
+    runner = app.test_cli_runner()
+    return lambda *args: runner.invoke(args=list(args))

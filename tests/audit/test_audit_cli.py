@@ -1,16 +1,9 @@
 """``levensloop replay`` and ``levensloop audit verify`` print a Dutch verdict and exit 1 when
 something does not verify; a corrupted trail or an unknown instance never shows a traceback."""
-import pytest
 from sqlalchemy import delete
 
 from engine.persistence.tables import AuditEvent
 from tests.audit.conftest import stored_event, tamper
-
-
-@pytest.fixture
-def cli(app):
-    runner = app.test_cli_runner()
-    return lambda *args: runner.invoke(args=list(args))
 
 
 def test_replay_prints_verified(cli, scenario):

@@ -121,13 +121,26 @@ def test_events_of_a_deleted_instance_are_reported(rt, scenario):
     assert audit_verify.verify_instance(rt, instance_id, AUDITOR)["status"] == "verified"
 
 
-def test_a_retention_purge_of_inputs_keeps_the_chain_verifiable(rt, scenario):
+def test_erasing_an_events_inputs_outside_a_purge_is_found_at_that_event(rt, scenario):
     instance_id = scenario()
-    with rt.uow() as uow:  # no trigger bypass: the one UPDATE the trail allows
-        uow.session.execute(update(AuditEvent).where(AuditEvent.chain == instance_id).values(inputs=None))
-        uow.session.commit()
-    assert audit_verify.verify_all(rt)["status"] == "verified"
-    assert replay.replay(rt, instance_id, AUDITOR)["divergence"]["kind"] == "not_replayable"
+    tamper(rt, lambda s: s.execute(update(AuditEvent).where(AuditEvent.chain == instance_id, AuditEvent.seq == 3)
+                                   .values(inputs=None)))
+    found = only_break(rt)
+    assert (found["chain"], found["seq"], found["kind"]) == (instance_id, 3, "inputs_erased")
+
+
+def test_erased_inputs_before_a_purge_mark_alone_are_still_found(rt, scenario):
+    """Marking the instance purged is not enough: a ``purged`` event must follow the blanked events."""
+    instance_id = scenario()
+
+    def erase_and_mark(session):
+        session.execute(update(AuditEvent).where(AuditEvent.chain == instance_id).values(inputs=None))
+        session.get(ProcessInstance, instance_id).purged_at = rt.clock.now()
+
+    tamper(rt, erase_and_mark)
+    report = audit_verify.verify_all(rt)
+    assert (report["breaks"][0]["chain"], report["breaks"][0]["seq"], report["breaks"][0]["kind"]) == (
+        instance_id, 1, "inputs_erased")
 
 
 def test_only_auditors_verify_through_the_service(rt, scenario):
@@ -141,6 +154,8 @@ def test_only_auditors_verify_through_the_service(rt, scenario):
 @pytest.mark.parametrize("statement", [
     "UPDATE audit_events SET actor = 'iemand' WHERE seq = 1",
     "UPDATE audit_events SET inputs = '{}' WHERE seq = 1",
+    "UPDATE audit_events SET inputs = NULL WHERE seq = 1",
+    "UPDATE audit_events SET hash_alg = NULL, inputs = NULL WHERE seq = 1",
     "DELETE FROM audit_events WHERE seq = 7",
 ])
 def test_postgresql_refuses_to_update_or_delete_events(rt, scenario, statement):
@@ -148,3 +163,20 @@ def test_postgresql_refuses_to_update_or_delete_events(rt, scenario, statement):
     with rt.uow() as uow:
         with pytest.raises(DBAPIError, match="append-only"):
             uow.session.execute(text(statement))
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(not ON_POSTGRES, reason="the append-only trigger exists on PostgreSQL only")
+def test_postgresql_lets_only_a_purge_of_a_purged_instance_blank_inputs(rt, scenario):
+    instance_id = scenario()
+    blank = text("UPDATE audit_events SET inputs = NULL WHERE chain = :chain")
+    with rt.uow() as uow:  # the purge setting alone, the instance not marked purged
+        uow.session.execute(text("SELECT set_config('levensloop.purge_chain', :chain, true)"), {"chain": instance_id})
+        with pytest.raises(DBAPIError, match="append-only"):
+            uow.session.execute(blank, {"chain": instance_id})
+    with rt.uow() as uow:  # marked purged, but the purge setting names another chain
+        uow.session.get(ProcessInstance, instance_id).purged_at = rt.clock.now()
+        uow.session.flush()
+        uow.session.execute(text("SELECT set_config('levensloop.purge_chain', 'een-andere', true)"))
+        with pytest.raises(DBAPIError, match="append-only"):
+            uow.session.execute(blank, {"chain": instance_id})

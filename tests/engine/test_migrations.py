@@ -3,13 +3,14 @@ import json
 import uuid
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import make_url, text
+from sqlalchemy import inspect, make_url, text
 
 from engine.persistence import crypto
 from engine.persistence.db import make_engine
-from engine.persistence.migrate import upgrade
+from engine.persistence.migrate import alembic_config, upgrade
 from engine.persistence.tables import Base
 from tests.conftest import ON_POSTGRES, POSTGRES_URL
 
@@ -87,3 +88,21 @@ def test_migration_0003_moves_the_access_facts_out_of_process_data(empty_databas
     assert sorted((tuple(a) for a in assignments), key=str) == sorted([
         (None, "i2", "cm_bram", "casemanager_zorg"), ("c1", "i1", "cm_anna", "casemanager_zorg"),
         ("c1", "i1", "cr_carla", "casusregisseur_gemeente")], key=str)
+
+
+def test_migration_0005_downgrades_and_upgrades_again(empty_database_url):
+    """Back to 0004 (the audit key's column and, on PostgreSQL, the grants go) and forward again."""
+    upgrade(empty_database_url)
+    command.downgrade(alembic_config(empty_database_url), "0004")
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.connect() as conn:
+            assert "hash_alg" not in {c["name"] for c in inspect(conn).get_columns("audit_events")}
+        upgrade(empty_database_url)
+        with engine.connect() as conn:
+            assert "hash_alg" in {c["name"] for c in inspect(conn).get_columns("audit_events")}
+            if ON_POSTGRES:
+                owner = conn.execute(text("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_events'"))
+                assert owner.scalar() == "levensloop_owner"
+    finally:
+        engine.dispose()

@@ -90,6 +90,18 @@ def test_demo_mode_creates_random_installation_keys_once(tmp_path):
     secrets_config.require_secrets({**first})  # complete: no refusal
 
 
+def test_an_older_demo_secrets_file_gains_the_missing_audit_key(tmp_path):
+    old = {"LEVENSLOOP_SECRET_KEY": "s", "LEVENSLOOP_DATA_KEYS": "d",
+           "LEVENSLOOP_PSEUDONYM_KEY": "p"}
+    (tmp_path / "secrets.json").write_text(json.dumps(old))
+    loaded = {}
+    secrets_config.load_demo_secrets(str(tmp_path), loaded)
+    assert loaded == {**old, "LEVENSLOOP_AUDIT_KEY": loaded["LEVENSLOOP_AUDIT_KEY"]}
+    assert len(loaded["LEVENSLOOP_AUDIT_KEY"]) >= 32
+    assert json.loads((tmp_path / "secrets.json").read_text()) == loaded
+    assert (tmp_path / "secrets.json").stat().st_mode & 0o077 == 0
+
+
 def test_demo_mode_lets_servers_start_without_environment_keys():
     secrets_config.require_secrets({"LEVENSLOOP_MODE": "demo"})
 
