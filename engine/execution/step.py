@@ -16,7 +16,7 @@ from engine.notifications import outbox
 from engine.persistence.tables import ProcessInstance, ProcessVersion
 from engine.process_models.deployments import specs_for
 from engine.security.actors import Actor
-from engine.spiff import runner, serialization
+from engine.spiff import compaction, runner, serialization
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
@@ -46,7 +46,7 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inpu
         last_event_hash=trail.GENESIS, casus_id=casus_id, cycle=cycle,
     )
     uow.session.add(instance)
-    command = {"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})}
+    command = compaction.mark({"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})})
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, command, outcome, "started", actor, now)
     return instance, outcome
@@ -57,6 +57,7 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     """Apply ``command`` to a stored instance and write the result; the caller commits."""
     now = rt.clock.now()
     log = ServiceLog()
+    command = compaction.mark(command)
     workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, log, uow.session))
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
