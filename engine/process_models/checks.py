@@ -1,4 +1,4 @@
-"""Deploy-time checks on parsed process specs: forms, handlers, timer literals, unbounded loops."""
+"""Deploy-time checks on parsed process specs: forms, handlers, timer literals, loops that cannot be compacted."""
 import ast
 import json
 
@@ -10,6 +10,7 @@ from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
 
 from engine.process_models.forms import SchemaError, check_schema
+from engine.spiff.compaction import joins_in_loops
 
 FORM_PROPERTIES = ("formJsonSchemaFilename", "formUiSchemaFilename")
 
@@ -70,27 +71,11 @@ def _check_timer_literal(definition: TimerEventDefinition) -> str | None:
 
 
 def loop_warnings(spec) -> list[dict]:
-    """Warn about cycles in the flow: each pass grows SpiffWorkflow's task tree."""
-    graph = {name: [o.name for o in ts.outputs] for name, ts in spec.task_specs.items()}
-    warnings, seen, on_path = [], set(), set()
-
-    def visit(node):
-        seen.add(node)
-        on_path.add(node)
-        for nxt in graph.get(node, []):
-            if nxt in on_path:
-                ts = spec.task_specs[nxt]
-                warnings.append({
-                    "process": spec.name,
-                    "element": getattr(ts, "bpmn_id", None) or nxt,
-                    "message": "lus in het proces: elke herhaling laat de taakboom groeien; "
-                               "gebruik voor levenslange herhaling cycli (chain_to)",
-                })
-            elif nxt not in seen:
-                visit(nxt)
-        on_path.discard(node)
-
-    for start in graph:
-        if start not in seen:
-            visit(start)
-    return warnings
+    """Warn about loops the engine cannot compact: each pass through them grows SpiffWorkflow's task tree."""
+    return [{
+        "process": spec.name,
+        "element": getattr(spec.task_specs[name], "bpmn_id", None) or name,
+        "message": "lus door een parallelle of inclusieve samenvoeging: zo'n lus wordt niet ingekort, elke "
+                   "herhaling laat de taakboom groeien tot de zaak een incident krijgt; gebruik voor "
+                   "levenslange herhaling cycli (chain_to) of een lus zonder samenvoeging",
+    } for name in joins_in_loops(spec)]

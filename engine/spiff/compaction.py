@@ -13,6 +13,11 @@ the canonical hashes still match. What is kept, and why:
   (``find_ancestor``: boundary events, multiple start events), with its direct children;
 - the parent of every live task and of every join task (data is inherited from it, joins read it).
 
+Not compacted, because SpiffWorkflow's parallel and inclusive joins count earlier passes of themselves
+as arrived inputs and we could not show that dropping those passes keeps every outcome: a process
+whose loop runs through such a join (``joins_in_loops``). Deployment warns about it; the depth guard
+in the runner still stops it with an incident before SpiffWorkflow would report it completed.
+
 Everything else is pruned; a finished task with one finished child that no rule protects is
 spliced out of its chain. The completed elements that were dropped are remembered on the root task
 (``COMPACTED_KEY``), so a diagram still colours them. The audit trail keeps the full history.
@@ -60,7 +65,30 @@ def compact(workflow, command: dict) -> None:
             _compact_tree(workflow, sub)
 
 
+def joins_in_loops(spec) -> list[str]:
+    """Names of the parallel/inclusive joins (gateways with several incoming flows) on a cycle of ``spec``."""
+    found = []
+    for name, task_spec in spec.task_specs.items():
+        if isinstance(task_spec, UnstructuredJoin) and len(task_spec.inputs) > 1 and _on_cycle(task_spec):
+            found.append(name)
+    return sorted(found)
+
+
+def _on_cycle(start) -> bool:
+    seen, stack = set(), list(start.outputs)
+    while stack:
+        current = stack.pop()
+        if current is start:
+            return True
+        if current.name not in seen:
+            seen.add(current.name)
+            stack.extend(current.outputs)
+    return False
+
+
 def _compact_tree(top, workflow) -> None:
+    if joins_in_loops(workflow.spec):
+        return
     tasks = workflow.tasks
     live = [t for t in tasks.values() if not t.has_state(DONE)]
     if not live:
