@@ -7,10 +7,14 @@ the canonical hashes still match. What is kept, and why:
 
 - every live task (anything not completed or cancelled) and the path from the root to it;
 - the last completed task (``last_task``: the data of a finished workflow) and its path;
+- the last completed task of each end event: how an instance ended (``engine.casus.endings``: chain_to,
+  casus_status, the data carried over) is read from them when it completes;
+- the last completed task of each subprocess or call activity, with its subprocess (what it did);
 - while a parallel or inclusive join still has a live task, every task of that join and its path:
   the join counts its finished siblings' parents as arrived inputs and merges their data;
 - the nearest ancestor of a live task for every split a structured join looks up
   (``find_ancestor``: boundary events, multiple start events), with its direct children;
+- the direct children of every live task (a multi-instance task counts and merges its instances);
 - the parent of every live task and of every join task (data is inherited from it, joins read it).
 
 Not compacted, because SpiffWorkflow's parallel and inclusive joins count earlier passes of themselves
@@ -25,8 +29,10 @@ spliced out of its chain. The completed elements that were dropped are remembere
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from SpiffWorkflow.specs.Join import Join
+from SpiffWorkflow.bpmn.specs.mixins.events.end_event import EndEvent
+from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
 from SpiffWorkflow.bpmn.specs.mixins.unstructured_join import UnstructuredJoin
+from SpiffWorkflow.specs.Join import Join
 from SpiffWorkflow.util.task import TaskState
 
 # Recorded with each step's command: a replay compacts exactly when the live step did, by the same rules.
@@ -35,6 +41,7 @@ RULES_VERSION = 1
 COMMAND_KEY = "compaction"
 COMPACTED_KEY = "levensloop_compacted_specs"
 DONE = TaskState.COMPLETED | TaskState.CANCELLED
+DROPPED = "compacted"
 
 _enabled: ContextVar[bool] = ContextVar("levensloop_compaction", default=True)
 
@@ -52,6 +59,12 @@ def disabled():
 def mark(command: dict) -> dict:
     """The command as a live step records it: with the compaction rules it runs under, if any."""
     return {**command, COMMAND_KEY: RULES_VERSION} if _enabled.get() else command
+
+
+def compacted_specs(state: dict) -> list[str]:
+    """Task spec names of the completed tasks compaction dropped from a serialized (sub)workflow."""
+    root = state.get("tasks", {}).get(state.get("root"), {})
+    return list((root.get("internal_data") or {}).get(COMPACTED_KEY, []))
 
 
 def compact(workflow, command: dict) -> None:
@@ -102,6 +115,9 @@ def _compact_tree(top, workflow) -> None:
         task = tasks[task_id]
         task._children = [c for c in task._children if c in keep]
     dropped += [t for t in _walk(root) if _splice_if_redundant(top, workflow, t, protected)]
+    present = {str(task_id) for task_id in tasks}
+    for task in tasks.values():
+        _scrub_merged(task, present)
     remembered = set(root.internal_data.get(COMPACTED_KEY, []))
     remembered.update(t.task_spec.name for t in dropped if t.state == TaskState.COMPLETED)
     if remembered:
@@ -109,33 +125,46 @@ def _compact_tree(top, workflow) -> None:
 
 
 def _kept(workflow, live: list) -> tuple[set, set]:
-    """Ids of the tasks to keep, and of those that may not be spliced out of a chain."""
+    """Ids of the tasks to keep, and of those that may not be spliced out of a chain (``held``)."""
     keep: set = set()
+    held = {workflow.task_tree.id}
 
-    def keep_path(task):
+    def hold(task):
+        held.add(task.id)
         while task is not None and task.id not in keep:
             keep.add(task.id)
             task = task.parent
 
     for task in live:
-        keep_path(task)
+        hold(task)
+        for child in task.children:  # a multi-instance task counts and merges its finished instances
+            hold(child)
     if workflow.last_task is not None:
-        keep_path(workflow.last_task)
+        hold(workflow.last_task)
+    for task in _latest_of_each(workflow, (EndEvent, SubWorkflowTask)):
+        hold(task)
     open_joins = {t.task_spec.name for t in live if isinstance(t.task_spec, UnstructuredJoin)}
     for task in workflow.tasks.values():
         if task.task_spec.name in open_joins:
-            keep_path(task)
-    protected = {workflow.task_tree.id} | ({workflow.last_task.id} if workflow.last_task else set())
+            hold(task)
     for split in _nearest_splits(workflow, live):
-        protected.add(split.id)
+        hold(split)
         for child in split.children:
-            keep_path(child)
+            hold(child)
     for task_id in list(keep):
         task = workflow.tasks[task_id]
-        if not task.has_state(DONE) or isinstance(task.task_spec, Join):
-            if task.parent is not None:
-                protected.add(task.parent.id)
-    return keep, protected
+        if task.parent is not None and (not task.has_state(DONE) or isinstance(task.task_spec, Join)):
+            held.add(task.parent.id)
+    return keep, held
+
+
+def _latest_of_each(workflow, kinds: tuple) -> list:
+    """The last completed task of each spec of ``kinds`` (in SpiffWorkflow's own order, ``last_state_change``)."""
+    latest = {}
+    done = [t for t in workflow.tasks.values() if t.state == TaskState.COMPLETED and isinstance(t.task_spec, kinds)]
+    for task in sorted(done, key=lambda t: t.last_state_change):
+        latest[task.task_spec.name] = task
+    return list(latest.values())
 
 
 def _nearest_splits(workflow, live: list) -> list:
@@ -177,6 +206,14 @@ def _splice_if_redundant(top, workflow, task, protected: set) -> bool:
     child._parent = parent.id
     _forget(top, workflow, task)
     return True
+
+
+def _scrub_merged(task, present: set[str]) -> None:
+    """A finished multi-instance task lists its instances' ids (``merged``); only their number is read
+    again, so dropped ones become a fixed placeholder and the state stays free of random ids."""
+    merged = task.internal_data.get("merged")
+    if merged and task.has_state(DONE):
+        task.internal_data["merged"] = [i if i in present else DROPPED for i in merged]
 
 
 def _forget(top, workflow, task) -> None:

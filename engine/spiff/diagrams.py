@@ -6,7 +6,7 @@ colour a diagram without loading or running a workflow.
 from SpiffWorkflow.util.task import TaskState
 
 from engine.spiff.bpmn_files import check_safe_xml
-from engine.spiff.compaction import COMPACTED_KEY
+from engine.spiff.compaction import compacted_specs
 
 CURRENT_STATES = TaskState.READY | TaskState.STARTED | TaskState.ERROR
 
@@ -35,8 +35,7 @@ def element_markers(state: dict) -> dict[str, list[str]]:
         workflows.append((sub, spec or {}))
     for workflow, spec in workflows:
         task_specs = spec.get("task_specs", {})
-        root = workflow.get("tasks", {}).get(workflow.get("root"), {})
-        for name in (root.get("internal_data") or {}).get(COMPACTED_KEY, []):
+        for name in compacted_specs(workflow):
             completed.add(task_specs.get(name, {}).get("bpmn_id"))
         for task in workflow.get("tasks", {}).values():
             task_spec = task_specs.get(task["task_spec"], {})
