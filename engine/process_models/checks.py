@@ -10,7 +10,7 @@ from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
 
 from engine.process_models.forms import SchemaError, check_schema
-from engine.spiff.compaction import joins_in_loops
+from engine.spiff.loop_classes import ended_tokens_in_loops, joins_in_loops
 
 FORM_PROPERTIES = ("formJsonSchemaFilename", "formUiSchemaFilename")
 
@@ -70,12 +70,17 @@ def _check_timer_literal(definition: TimerEventDefinition) -> str | None:
     return None
 
 
+JOIN_IN_LOOP = ("lus door een parallelle of inclusieve samenvoeging: zo'n lus wordt niet ingekort, elke herhaling "
+                "laat de taakboom groeien tot de zaak een incident krijgt; gebruik voor levenslange herhaling cycli "
+                "(chain_to) of een lus zonder samenvoeging")
+ENDED_TOKEN_IN_LOOP = ("in deze lus eindigt een tak apart (niet-onderbrekende grensgebeurtenis of parallelle tak naar een "
+                       "eindgebeurtenis): de gegevens van elke geëindigde tak blijven bewaard, dus de toestand groeit bij "
+                       "elke herhaling; laat de tak terugkeren in de lus of gebruik cycli (chain_to)")
+
+
 def loop_warnings(spec) -> list[dict]:
-    """Warn about loops the engine cannot compact: each pass through them grows SpiffWorkflow's task tree."""
-    return [{
-        "process": spec.name,
-        "element": getattr(spec.task_specs[name], "bpmn_id", None) or name,
-        "message": "lus door een parallelle of inclusieve samenvoeging: zo'n lus wordt niet ingekort, elke "
-                   "herhaling laat de taakboom groeien tot de zaak een incident krijgt; gebruik voor "
-                   "levenslange herhaling cycli (chain_to) of een lus zonder samenvoeging",
-    } for name in joins_in_loops(spec)]
+    """Warn about loops the engine cannot keep bounded (engine.spiff.loop_classes)."""
+    found = [(name, JOIN_IN_LOOP) for name in joins_in_loops(spec)]
+    found += [(name, ENDED_TOKEN_IN_LOOP) for name in ended_tokens_in_loops(spec)]
+    return [{"process": spec.name, "element": getattr(spec.task_specs[name], "bpmn_id", None) or name,
+             "message": message} for name, message in found]

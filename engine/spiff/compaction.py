@@ -35,6 +35,8 @@ from SpiffWorkflow.bpmn.specs.mixins.unstructured_join import UnstructuredJoin
 from SpiffWorkflow.specs.Join import Join
 from SpiffWorkflow.util.task import TaskState
 
+from engine.spiff.loop_classes import joins_in_loops
+
 # Recorded with each step's command: a replay compacts exactly when the live step did, by the same rules.
 # Raise it when the rules change, and keep the old ones for recorded trails.
 RULES_VERSION = 1
@@ -76,27 +78,6 @@ def compact(workflow, command: dict) -> None:
         sub = workflow.subprocesses.get(sub_id)
         if sub is not None:
             _compact_tree(workflow, sub)
-
-
-def joins_in_loops(spec) -> list[str]:
-    """Names of the parallel/inclusive joins (gateways with several incoming flows) on a cycle of ``spec``."""
-    found = []
-    for name, task_spec in spec.task_specs.items():
-        if isinstance(task_spec, UnstructuredJoin) and len(task_spec.inputs) > 1 and _on_cycle(task_spec):
-            found.append(name)
-    return sorted(found)
-
-
-def _on_cycle(start) -> bool:
-    seen, stack = set(), list(start.outputs)
-    while stack:
-        current = stack.pop()
-        if current is start:
-            return True
-        if current.name not in seen:
-            seen.add(current.name)
-            stack.extend(current.outputs)
-    return False
 
 
 def _compact_tree(top, workflow) -> None:
