@@ -17,10 +17,8 @@ the canonical hashes still match. What is kept, and why:
 - the direct children of every live task (a multi-instance task counts and merges its instances);
 - the parent of every live task and of every join task (data is inherited from it, joins read it).
 
-Not compacted, because SpiffWorkflow's parallel and inclusive joins count earlier passes of themselves
-as arrived inputs and we could not show that dropping those passes keeps every outcome: a process
-whose loop runs through such a join (``joins_in_loops``). Deployment warns about it; the depth guard
-in the runner still stops it with an incident before SpiffWorkflow would report it completed.
+A process whose loop runs through a parallel or inclusive join is not compacted at all; see
+``engine.spiff.loop_classes`` for it and for the loops whose ended tokens must be kept.
 
 Everything else is pruned; a finished task with one finished child that no rule protects is
 spliced out of its chain. The completed elements that were dropped are remembered on the root task
@@ -87,7 +85,7 @@ def _compact_tree(top, workflow) -> None:
     live = [t for t in tasks.values() if not t.has_state(DONE)]
     if not live:
         return  # a finished workflow keeps what it has: its tree no longer grows
-    keep, protected = _kept(workflow, live)
+    keep, held = _kept(workflow, live)
     root = workflow.task_tree
     dropped = [t for t in tasks.values() if t.id not in keep]
     for task in dropped:
@@ -95,7 +93,7 @@ def _compact_tree(top, workflow) -> None:
     for task_id in keep:
         task = tasks[task_id]
         task._children = [c for c in task._children if c in keep]
-    dropped += [t for t in _walk(root) if _splice_if_redundant(top, workflow, t, protected)]
+    dropped += [t for t in _walk(root) if _splice_if_redundant(top, workflow, t, held)]
     present = {str(task_id) for task_id in tasks}
     for task in tasks.values():
         _scrub_merged(task, present)
@@ -175,9 +173,9 @@ def _walk(root):
     return order
 
 
-def _splice_if_redundant(top, workflow, task, protected: set) -> bool:
+def _splice_if_redundant(top, workflow, task, held: set) -> bool:
     """Replace a finished task that has one finished child by that child in its parent's children."""
-    if task.id in protected or task.parent is None or not task.has_state(DONE) or len(task._children) != 1:
+    if task.id in held or task.parent is None or not task.has_state(DONE) or len(task._children) != 1:
         return False
     child = task.children[0]
     if not child.has_state(DONE) or isinstance(child.task_spec, Join):

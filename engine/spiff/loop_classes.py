@@ -3,11 +3,12 @@
 - A loop through a parallel or inclusive join (``joins_in_loops``): SpiffWorkflow's joins count earlier
   passes of themselves as arrived inputs, and we could not show that dropping those passes keeps every
   outcome, so such a process is not compacted at all; the depth guard stops it with an incident.
-- A loop in which a token ends on its own while the loop goes on (``ended_tokens_in_loops``): a
-  non-interrupting boundary event or a parallel/inclusive split on the loop whose path reaches an end
-  event. The process's final end join merges the data of every token that ended, so each pass keeps its
-  ended token; the state grows by that much per pass.
+- Tokens that end on their own while the process goes on, again and again (``ended_tokens_in_loops``):
+  a non-interrupting boundary event on a loop or with a cycle timer, or a parallel/inclusive split on a
+  loop, whose path reaches an end event. The process's final end join merges the data of every token
+  that ended, so each one is kept; the state grows by that much per pass or firing.
 """
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import CycleTimerEventDefinition
 from SpiffWorkflow.bpmn.specs.mixins.events.end_event import EndEvent
 from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent
 from SpiffWorkflow.bpmn.specs.mixins.unstructured_join import UnstructuredJoin
@@ -20,12 +21,13 @@ def joins_in_loops(spec) -> list[str]:
 
 
 def ended_tokens_in_loops(spec) -> list[str]:
-    """Names of the specs on a cycle that start a token which can end on its own."""
+    """Names of the specs that start, again and again, a token which can end on its own."""
     found = []
     for name, ts in spec.task_specs.items():
         if isinstance(ts, BoundaryEvent) and not ts.cancel_activity:
             split = ts.inputs[0]
-            if _on_cycle(split) and _ends(ts.outputs, split):
+            repeats = _on_cycle(split) or isinstance(ts.event_definition, CycleTimerEventDefinition)
+            if repeats and _ends(ts.outputs, split):
                 found.append(name)
         elif isinstance(ts, UnstructuredJoin) and len(ts.outputs) > 1 and _on_cycle(ts):
             if _walk(ts.outputs, ts, lambda t: isinstance(t, EndEvent), stop=_is_join):

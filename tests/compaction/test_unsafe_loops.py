@@ -45,3 +45,8 @@ def test_a_loop_whose_reminder_ends_on_its_own_is_named_at_deploy(rt, deploy):
 
 def test_an_interrupting_reminder_that_offers_the_task_again_is_not_warned_about(rt, deploy):
     assert deploy("loop_rich.bpmn", "eng_call_child.bpmn", "loop-evaluatie-schema.json").warnings == []
+
+
+def test_an_hourly_non_interrupting_check_that_ends_on_its_own_is_named_at_deploy(rt, deploy):
+    result = deploy("audit_hourly_check.bpmn")
+    assert [w["element"] for w in result.warnings] == ["elk_uur"]
