@@ -73,9 +73,10 @@ def _check_timer_literal(definition: TimerEventDefinition) -> str | None:
 JOIN_IN_LOOP = ("lus door een parallelle of inclusieve samenvoeging: zo'n lus wordt niet ingekort, elke herhaling "
                 "laat de taakboom groeien tot de zaak een incident krijgt; gebruik voor levenslange herhaling cycli "
                 "(chain_to) of een lus zonder samenvoeging")
-ENDED_TOKEN_IN_LOOP = ("in deze lus eindigt een tak apart (niet-onderbrekende grensgebeurtenis of parallelle tak naar een "
-                       "eindgebeurtenis): de gegevens van elke geëindigde tak blijven bewaard, dus de toestand groeit bij "
-                       "elke herhaling; laat de tak terugkeren in de lus of gebruik cycli (chain_to)")
+ENDED_TOKEN_IN_LOOP = ("hier eindigt telkens opnieuw een tak apart (niet-onderbrekende grensgebeurtenis in een lus of met "
+                       "een herhalende timer, of een parallelle tak naar een eindgebeurtenis): de gegevens van elke "
+                       "geëindigde tak blijven bewaard, dus de toestand groeit bij elke herhaling; laat de tak terugkeren "
+                       "in de lus of gebruik cycli (chain_to)")
 
 
 def loop_warnings(spec) -> list[dict]:
