@@ -25,6 +25,7 @@ from engine.persistence.migrate import upgrade
 from engine.process_models import service as model_service
 from engine.security import users
 from engine.security.actors import Actor
+from engine.spiff import compaction
 
 BPMN_DIR = Path(__file__).parent / "bpmn"
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
@@ -68,6 +69,21 @@ def _empty_postgres_tables() -> None:
             if table.name != "alembic_version":
                 conn.execute(table.delete())
     engine.dispose()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--no-compaction", action="store_true",
+                     help="run every step without task-tree compaction (to compare outcomes with it)")
+
+
+@pytest.fixture(autouse=True)
+def compaction_mode(request):
+    """Compaction runs after every step by default; ``--no-compaction`` runs the same tests without it."""
+    if not request.config.getoption("--no-compaction"):
+        yield
+        return
+    with compaction.disabled():
+        yield
 
 
 @pytest.fixture(autouse=True)

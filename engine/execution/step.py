@@ -18,7 +18,7 @@ from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion
 from engine.ports.casemanagers import region_code
 from engine.process_models.deployments import specs_for
 from engine.security.actors import Actor
-from engine.spiff import runner, serialization
+from engine.spiff import compaction, runner, serialization
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
@@ -53,7 +53,7 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inpu
     )
     uow.session.add(instance)
     workflow = new_workflow(uow.session, version, _live_engine(rt, uow.session, now, instance, log))
-    command = {"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})}
+    command = compaction.mark({"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})})
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, command, outcome, "started", actor, now)
     return instance, outcome
@@ -71,6 +71,7 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     """Apply ``command`` to a stored instance and write the result; the caller commits."""
     now = rt.clock.now()
     log = ServiceLog()
+    command = compaction.mark(command)
     workflow = serialization.load(instance.state, _live_engine(rt, uow.session, now, instance, log))
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,

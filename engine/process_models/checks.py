@@ -1,11 +1,14 @@
-"""Deploy-time checks that need values or SpiffWorkflow's specs: timer literals, form schemas, unbounded loops."""
+"""Deploy-time checks that need values or SpiffWorkflow's specs: timer literals, form schemas, loops that
+cannot be compacted."""
 import ast
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 
 from engine.input_limits import TooDeeplyNested, load_json
 from engine.process_models.forms import SchemaError, check_schema
+from engine.process_models.problems import problem
 from engine.process_models.reserved_names import declared_reserved
+from engine.spiff.loop_classes import ended_tokens_in_loops, joins_in_loops
 
 
 def timer_literal_problem(kind: str, expression: str) -> str | None:
@@ -49,28 +52,18 @@ def form_problem(name: str, text: str, is_schema: bool) -> str | None:
     return None
 
 
+JOIN_IN_LOOP = ("lus door een parallelle of inclusieve samenvoeging: zo'n lus wordt niet ingekort, elke herhaling "
+                "laat de taakboom groeien tot de zaak een incident krijgt; gebruik voor levenslange herhaling cycli "
+                "(chain_to) of een lus zonder samenvoeging")
+ENDED_TOKEN_IN_LOOP = ("hier eindigt telkens opnieuw een tak apart (niet-onderbrekende grensgebeurtenis in een lus of met "
+                       "een herhalende timer, of een parallelle tak naar een eindgebeurtenis): de gegevens van elke "
+                       "geëindigde tak blijven bewaard, dus de toestand groeit bij elke herhaling; laat de tak terugkeren "
+                       "in de lus of gebruik cycli (chain_to)")
+
+
 def loop_warnings(spec) -> list[dict]:
-    """Warn about cycles in the flow: each pass grows SpiffWorkflow's task tree."""
-    graph = {name: [o.name for o in ts.outputs] for name, ts in spec.task_specs.items()}
-    warnings, seen, on_path = [], set(), set()
-
-    def visit(node):
-        seen.add(node)
-        on_path.add(node)
-        for nxt in graph.get(node, []):
-            if nxt in on_path:
-                ts = spec.task_specs[nxt]
-                warnings.append({
-                    "file": spec.file, "element_id": getattr(ts, "bpmn_id", None) or nxt,
-                    "element_name": getattr(ts, "bpmn_name", None), "line": None,
-                    "message": "lus in het proces: elke herhaling laat de taakboom groeien; "
-                               "gebruik voor levenslange herhaling cycli (chain_to)",
-                })
-            elif nxt not in seen:
-                visit(nxt)
-        on_path.discard(node)
-
-    for start in graph:
-        if start not in seen:
-            visit(start)
-    return warnings
+    """Warn about loops the engine cannot keep bounded (engine.spiff.loop_classes)."""
+    found = [(name, JOIN_IN_LOOP) for name in joins_in_loops(spec)]
+    found += [(name, ENDED_TOKEN_IN_LOOP) for name in ended_tokens_in_loops(spec)]
+    return [problem(spec.file, message, element_id=getattr(spec.task_specs[name], "bpmn_id", None) or name,
+                    element_name=getattr(spec.task_specs[name], "bpmn_name", None)) for name, message in found]

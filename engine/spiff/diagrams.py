@@ -6,6 +6,7 @@ colour a diagram without loading or running a workflow.
 from SpiffWorkflow.util.task import TaskState
 
 from engine.spiff.bpmn_files import check_safe_xml
+from engine.spiff.compaction import compacted_specs
 
 CURRENT_STATES = TaskState.READY | TaskState.STARTED | TaskState.ERROR
 
@@ -34,6 +35,8 @@ def element_markers(state: dict) -> dict[str, list[str]]:
         workflows.append((sub, spec or {}))
     for workflow, spec in workflows:
         task_specs = spec.get("task_specs", {})
+        for name in compacted_specs(workflow):
+            completed.add(task_specs.get(name, {}).get("bpmn_id"))
         for task in workflow.get("tasks", {}).values():
             task_spec = task_specs.get(task["task_spec"], {})
             bpmn_id = task_spec.get("bpmn_id")
@@ -45,5 +48,6 @@ def element_markers(state: dict) -> dict[str, list[str]]:
                 current.add(bpmn_id)
             elif task["state"] == TaskState.WAITING:
                 (timers if _is_timer(task_spec) else current).add(bpmn_id)
+    completed.discard(None)
     return {"completed": sorted(completed - current - timers), "current": sorted(current),
             "timers": sorted(timers)}

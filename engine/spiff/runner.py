@@ -11,13 +11,13 @@ from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
 from engine.clock import Clock, clock_scope
-from engine.spiff import incidents, serialization
+from engine.spiff import compaction, incidents, serialization
 from engine.spiff.canonical import state_hash
 from engine.spiff.commands import all_tasks, apply
 from engine.spiff.timers import earliest_timer_due
 
 # SpiffWorkflow's task iterator stops at depth 1000 (TaskIterator max_depth) and then reports a
-# workflow as completed. We refuse well before that.
+# workflow as completed. Compaction keeps loops far from it; this guard stays as the safety net.
 MAX_TREE_DEPTH = 800
 
 
@@ -42,6 +42,7 @@ def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
         except WorkflowException as err:
             incident, detail = _incident(workflow, err), incidents.detail(err)
         if incident is None:
+            compaction.compact(workflow, command)
             incident = _depth_incident(workflow)
         timer_due = earliest_timer_due(workflow)
     state = serialization.dump(workflow)

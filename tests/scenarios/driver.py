@@ -16,6 +16,7 @@ from engine.persistence.tables import AuditEvent, Casus, ProcessInstance
 from engine.ports.casemanagers import DatabaseCaseManagers, open_assignments
 from engine.process_models import service as model_service
 from engine.security.actors import WORKER_ROLES, Actor
+from engine.spiff.compaction import compacted_specs
 from engine.timers import scheduler
 from tests.conftest import OWNER
 
@@ -108,14 +109,18 @@ class Driver:
         return self.view(instance_id)["status"]
 
     def ends(self, instance_id: str) -> dict[str, dict]:
-        """End events reached (subprocesses included), each with its spiffworkflow properties."""
+        """End events reached (subprocesses included; also those compaction dropped from the task tree),
+        each with its spiffworkflow properties."""
         with self.rt.uow() as uow:
             state = uow.session.get(ProcessInstance, instance_id).state
         reached = {}
         for workflow, spec in _workflows(state):
-            for task in workflow.get("tasks", {}).values():
-                task_spec = spec.get("task_specs", {}).get(task["task_spec"], {})
-                if task["state"] == TaskState.COMPLETED and task_spec.get("typename") == "EndEvent":
+            tasks = workflow.get("tasks", {})
+            names = [t["task_spec"] for t in tasks.values() if t["state"] == TaskState.COMPLETED]
+            names += compacted_specs(workflow)
+            for name in names:
+                task_spec = spec.get("task_specs", {}).get(name, {})
+                if task_spec.get("typename") == "EndEvent":
                     reached[task_spec["bpmn_id"]] = task_spec.get("extensions", {}).get("properties", {})
         return reached
 
