@@ -1,5 +1,6 @@
 """The name → function table the engine resolves service tasks against."""
-from handlers import bedden, brief, duo, echo, escalatie, klinisch, overdracht, pseudonimisering, risicotaxatie
+from handlers import (bedden, brief, duo, echo, escalatie, gezin, klinisch, overdracht, pseudonimisering, risicotaxatie,
+                      wmo)
 
 HANDLERS = {
     "echo": echo.echo,
@@ -14,4 +15,6 @@ HANDLERS = {
     "bed_reserveren": bedden.bed_reserveren,
     "bed_vrijgeven": bedden.bed_vrijgeven,
     "overdracht_beoordelen_per": overdracht.overdracht_beoordelen_per,
+    "gezin_professionals": gezin.gezin_professionals,
+    "wmo_termijnen": wmo.wmo_termijnen,
 }
