@@ -17,4 +17,5 @@ HANDLERS = {
     "overdracht_beoordelen_per": overdracht.overdracht_beoordelen_per,
     "gezin_professionals": gezin.gezin_professionals,
     "wmo_termijnen": wmo.wmo_termijnen,
+    "wmo_volgend_moment": wmo.wmo_volgend_moment,
 }
