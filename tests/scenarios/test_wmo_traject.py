@@ -201,3 +201,13 @@ def test_the_sociaal_team_can_take_the_wlz_route_during_the_traject(driver, beho
     d.complete(behouden, "periodiek_contact", w.contact("wlz"))
     d.complete(behouden, "wlz_route_bespreken", w.WLZ_CIZ)
     assert ended(d, behouden, "wmo_end_wlz")
+
+
+def test_a_beschikking_may_end_without_renewal(driver):
+    d = driver
+    instance_id = indicated(d, w.behoefte({"regelvermogen_structuur": w.gebied("ontwikkelen")}, duidelijk=False),
+                            ingangsdatum="2027-01-04")
+    d.advance_to("2027-07-05T07:00:01+00:00")
+    d.complete(instance_id, "einde_beschikking", w.einde("beeindigen"))
+    d.complete(instance_id, "afsluiting_wmo", w.AFSLUITING)
+    assert ended(d, instance_id, "wmo_end")
