@@ -46,3 +46,6 @@ REGIO_NAAM = {
     "gelderland_midden": "Gelderland-Midden",
     "gelderland_zuid": "Gelderland-Zuid",
 }
+
+#: Casusregie gezin (seed 003): below this age the JGZ (consultatiebureau) is always involved, from it the school.
+JGZ_TOT_LEEFTIJD = 4

@@ -1,7 +1,8 @@
 """The name → function table the engine resolves service tasks against, and the parameters each takes."""
 import inspect
 
-from handlers import bedden, brief, duo, echo, escalatie, klinisch, overdracht, pseudonimisering, risicotaxatie
+from handlers import (bedden, brief, duo, echo, escalatie, gezin, klinisch, overdracht, pseudonimisering, risicotaxatie,
+                      wmo)
 
 HANDLERS = {
     "echo": echo.echo,
@@ -16,6 +17,9 @@ HANDLERS = {
     "bed_reserveren": bedden.bed_reserveren,
     "bed_vrijgeven": bedden.bed_vrijgeven,
     "overdracht_beoordelen_per": overdracht.overdracht_beoordelen_per,
+    "gezin_professionals": gezin.gezin_professionals,
+    "wmo_termijnen": wmo.wmo_termijnen,
+    "wmo_volgend_moment": wmo.wmo_volgend_moment,
 }
 
 

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from engine.process_models.forms import submission_errors
+from tests.scenarios import formdata_gezin as g
+from tests.scenarios import formdata_wmo as w
 
 FORMS = Path(__file__).resolve().parents[2] / "forms"
 D = "2027-04-21"
@@ -98,6 +100,44 @@ CASES = {
          "overdracht_dossier_samenvatting": "x"}, "overdracht_warm_gesprek_datum"),
     "overdracht_accepteren": ({"overdracht_geaccepteerd": False, "overdracht_afwijzing_reden": "Geen capaciteit"},
                               {"overdracht_geaccepteerd": False}, "overdracht_afwijzing_reden"),
+}
+#: Casusregie gezin (seed 003) and the Wmo traject (seed 004), from their scenarios' submissions.
+CASES |= {
+    "verwijzing": (g.VERWIJZING, {**g.VERWIJZING, "regie_ouders": "lukt_goed"}, "regie_ouders"),
+    "in_kaart_brengen": (g.in_kaart("jgz"), {**g.in_kaart("jgz"), "fase": 4}, "fase"),
+    "professionals_aanvullen": ({"professionals_aanvulling": [g.professional("school")]},
+                                {"professionals_aanvulling": [{**g.professional("school"), "soort": "buurman"}]},
+                                "professionals_aanvulling.0.soort"),
+    "probleemanalyse": (g.PROBLEEMANALYSE, {**g.PROBLEEMANALYSE, "veiligheid_ingeschat_met": []}, "veiligheid_ingeschat_met"),
+    "werkplan": (g.WERKPLAN, {**g.WERKPLAN, "evaluatie_frequentie_weken": 52}, "evaluatie_frequentie_weken"),
+    "toeleiding_zorg": (g.TOELEIDING, {**g.TOELEIDING, "beschikkingen_geregeld": False}, "beschikkingen_geregeld"),
+    "evaluatiemoment": (g.evaluatiemoment(), {**g.evaluatiemoment(), "regie_besluit": "stoppen"}, "regie_besluit"),
+    "verwijzer_informeren": (g.VERWIJZER_KENNISNAME, {"verwijzer_reactie": "x"}, "verwijzer_kennisname"),
+    "signaal_beoordelen": (g.signaal(), {**g.signaal(), "signaal_van": ""}, "signaal_van"),
+    "overleg_gedragsdeskundige": (g.overleg(3, ["raadsonderzoek"]), g.overleg(3, ["uithuisplaatsing"]), "maatregelen.0"),
+    "melding_veilig_thuis": (g.MELDING_VEILIG_THUIS, {**g.MELDING_VEILIG_THUIS, "melding_datum": "10-06-2027"}, "melding_datum"),
+    "jeugdbeschermingstafel": (g.JEUGDBESCHERMINGSTAFEL, {**g.JEUGDBESCHERMINGSTAFEL, "jbt_ouders_geinformeerd": False},
+                               "jbt_ouders_geinformeerd"),
+    "verzoek_raadsonderzoek": (g.RAADSONDERZOEK, {**g.RAADSONDERZOEK, "raad_vraag": ""}, "raad_vraag"),
+    "afsluiting_overleg": (g.afsluiting_overleg(), {**g.afsluiting_overleg(), "afsluiting_reden": "geen_zin"}, "afsluiting_reden"),
+    "afsluiting_gezin": (g.AFSLUITING, {**g.AFSLUITING, "eindrapport_gezin": {"procesbeschrijving": "x"}},
+                         "eindrapport_gezin.veiligheid"),
+    "vraagverheldering": (w.VRAAGVERHELDERING, {**w.VRAAGVERHELDERING, "dementie": "misschien"}, "dementie"),
+    "voorliggend_veld": (w.VOORLIGGEND_VOLSTAAT, {**w.VOORLIGGEND_VOLSTAAT, "voorliggend_ingezet": ["kerk"]},
+                         "voorliggend_ingezet.0"),
+    "ondersteuningsbehoefte": (w.behoefte(w.TWEE_BEHOUDEN), w.behoefte({}), "resultaatgebieden"),
+    "herindicatie": (w.herindicatie("afschalen", w.TWEE_BEHOUDEN),
+                     w.herindicatie("afschalen", {"zelfzorg_gezondheid": {"type": "verbeteren", "doel": "x"}}),
+                     "resultaatgebieden.zelfzorg_gezondheid.type"),
+    "wlz_route": (w.WLZ_CIZ, {**w.WLZ_CIZ, "wlz_besproken_met_inwoner": False}, "wlz_besproken_met_inwoner"),
+    "beschikking": (w.beschikking(), {**w.beschikking(), "ingangsdatum": "volgende week"}, "ingangsdatum"),
+    "ondersteuningsplan": (w.PLAN_AKKOORD, {**w.PLAN_AKKOORD, "inhoudelijk_regisseur": ""}, "inhoudelijk_regisseur"),
+    "onenigheid_overleg": (w.onenigheid("indicatie_blijft"), {**w.onenigheid("x"), "onenigheid_uitkomst": "stoppen"},
+                           "onenigheid_uitkomst"),
+    "voortgang": (w.VOORTGANG, {**w.VOORTGANG, "voortgang_met_inwoner": False}, "voortgang_met_inwoner"),
+    "periodiek_contact": (w.contact("doorgaan"), {**w.contact("doorgaan"), "contact_met": []}, "contact_met"),
+    "einde_beschikking": (w.einde("verlengen"), w.einde("doorgaan"), "wmo_besluit"),
+    "afsluiting_wmo": (w.AFSLUITING, {**w.AFSLUITING, "inwoner_geinformeerd": False}, "inwoner_geinformeerd"),
 }
 
 

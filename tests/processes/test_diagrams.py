@@ -7,29 +7,38 @@ from jsonschema import Draft202012Validator
 from lxml import etree
 from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
-from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
+from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
+from engine.spiff.bpmn_files import parse_models
 from handlers import HANDLERS
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "processes").glob("*.bpmn"))
+DECISIONS = sorted((ROOT / "processes").glob("*.dmn"))
 ROLES = {"aanmelder", "procesregisseur", "adviestafel", "casemanager_zorg", "casusregisseur_gemeente", "coordinator",
-         "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team"}
+         "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team", "gezinsmanager", "verwijzer",
+         "aanbieder"}
 NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL", "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI"}
-FLOW_NODES = ("startEvent", "endEvent", "userTask", "serviceTask", "scriptTask", "exclusiveGateway", "parallelGateway",
-              "eventBasedGateway", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent", "callActivity",
-              "subProcess", "sendTask", "receiveTask", "manualTask", "task")
-EXPECTED = {"levensloop_intake", "levensloop_cyclus", "risicotaxatie", "opschaling", "overdracht"}
+FLOW_NODES = ("startEvent", "endEvent", "userTask", "serviceTask", "scriptTask", "businessRuleTask", "exclusiveGateway",
+              "parallelGateway", "inclusiveGateway", "eventBasedGateway", "intermediateCatchEvent", "intermediateThrowEvent",
+              "boundaryEvent", "callActivity", "subProcess", "sendTask", "receiveTask", "manualTask", "task")
+EXPECTED = {"levensloop_intake", "levensloop_cyclus", "risicotaxatie", "opschaling", "overdracht", "casusregie_gezin",
+            "wmo_traject"}
 
 
 @pytest.fixture(scope="module")
 def specs():
-    parser = SpiffBpmnParser(validator=VALIDATOR)  # also validates against the BPMN and spiff XSDs
-    parser.add_bpmn_files([str(f) for f in FILES])
+    """Parsed as a deployment parses them: business rule tasks need the .dmn files beside them."""
+    parser = parse_models({f.name: f.read_text(encoding="utf-8") for f in FILES + DECISIONS})
     result = {}
     for pid in parser.get_process_ids():
         result[pid] = [parser.get_spec(pid), *parser.get_subprocess_specs(pid).values()]
     return result
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_valid_against_the_bpmn_and_spiff_xsds(path):
+    VALIDATOR.validate(etree.parse(str(path)), str(path))
 
 
 def task_specs(specs):
@@ -51,6 +60,16 @@ def test_every_node_and_flow_is_drawn(path):
     containers = set(tree.xpath("//bpmn:lane/@id | //bpmn:participant/@id", namespaces=NS))
     assert nodes and flows and containers
     assert not (nodes | flows | containers) - drawn
+
+
+@pytest.mark.parametrize("path", DECISIONS, ids=lambda p: p.name)
+def test_every_decision_is_drawn_and_used(path, specs):
+    tree = etree.parse(str(path))
+    decisions = set(tree.xpath("//*[local-name()='decision']/@id"))
+    drawn = set(tree.xpath("//*[local-name()='DMNShape']/@dmnElementRef"))
+    called = {ts.dmnEngine.decision_id for ts in task_specs(specs) if hasattr(ts, "dmnEngine")}
+    assert decisions and decisions <= drawn
+    assert decisions & called
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
