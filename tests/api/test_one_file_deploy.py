@@ -18,7 +18,8 @@ def post(client, headers, files: dict[str, str | bytes], path="/api/v1/process-m
 
 
 def model_set() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(PROCESSES.glob("*.bpmn"))}
+    """The processes with the decisions they use (forms come from forms/ when not uploaded)."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(PROCESSES.iterdir()) if p.suffix in (".bpmn", ".dmn")}
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_one_changed_file_makes_one_new_version_calling_the_deployed_processes(c
     assert proc["changed_parts"] == ["model"]
     assert [(c["id"], c["aspects"]) for c in proc["elements"]["changed"]] == [("plan_zorg", ["naam"])]
     assert versions(client, owner) == {"levensloop_cyclus": 2, "levensloop_intake": 1, "opschaling": 1,
-                                       "overdracht": 1, "risicotaxatie": 1}
+                                       "overdracht": 1, "risicotaxatie": 1, "casusregie_gezin": 1, "wmo_traject": 1}
     # the new version runs with the called processes pinned from the deployed ones
     called = client.get("/api/v1/process-models/levensloop_cyclus/versions/2/files/risicotaxatie.bpmn", headers=owner)
     assert called.status_code == 200 and called.get_data(as_text=True) == model_set()["risicotaxatie.bpmn"]
