@@ -15,13 +15,13 @@ from werkzeug.serving import make_server
 from api import create_app
 from api.cli import read_model_files
 from api.demo import DEMO_PASSWORD, create_demo_users
-from api.demo_seed import ensure_workers, seed_casussen
+from api.demo_seed import PERSONEN, ensure_workers, seed_casussen
 from engine.bootstrap import PROJECT_ROOT, build_runtime
+from engine.casus import person as casus_person
 from engine.casus import service as casus
 from engine.clock import SimulatedClock
-from engine.instances import queries
 from engine.persistence.migrate import upgrade
-from engine.persistence.tables import ProcessInstance
+from engine.persistence.tables import Casus, ProcessInstance
 from engine.process_models import service as model_service
 from engine.security.actors import Actor
 from tests.browser.chromium import launch
@@ -70,10 +70,13 @@ def casus_cycle(rt, casus_id: str) -> str:
                                    .order_by(ProcessInstance.cycle.desc())).first()
 
 
-def instance_of(rt, casus_id: str, process_id: str) -> str:
+def instance_of(rt, demo_key: str, process_id: str) -> str:
+    """The instance of ``process_id`` in the chain of a demo casus (found by its demo person)."""
+    name = PERSONEN[demo_key][0]
     with rt.uow() as uow:
-        rows = uow.session.scalars(select(ProcessInstance).where(ProcessInstance.process_id == process_id))
-        return next(row.id for row in rows if queries.process_data(row).get("casus_id") == casus_id)
+        casus = next(c for c in uow.session.scalars(select(Casus)) if casus_person.read(c).get("naam") == name)
+        return uow.session.scalars(select(ProcessInstance.id).where(ProcessInstance.casus_id == casus.id,
+                                                                    ProcessInstance.process_id == process_id)).first()
 
 
 def sign_in(page, base: str, username: str) -> None:
