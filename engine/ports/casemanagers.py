@@ -61,12 +61,15 @@ class DatabaseCaseManagers:
         load = caseloads(self.session)
         return [self._worker(u, rol, load) for u in users]
 
-    def find(self, worker_id: str) -> dict | None:
+    def _duo_member(self, worker_id: str) -> tuple[User, str] | None:
+        """The user and the duo role they hold, or None."""
         user = self.session.scalars(select(User).where(User.username == worker_id)).first()
-        if user is None:
-            return None
-        role = next((r for r in DUO_ROLES if r in (user.roles or [])), None)
-        return self._worker(user, role, caseloads(self.session)) if role else None
+        role = next((r for r in DUO_ROLES if r in (user.roles or [])), None) if user is not None else None
+        return (user, role) if role else None
+
+    def find(self, worker_id: str) -> dict | None:
+        member = self._duo_member(worker_id)
+        return self._worker(*member, caseloads(self.session)) if member else None
 
     def assign(self, duo: dict) -> None:
         """Make ``duo`` ({role: worker id}) the case's duo from now on; a replaced member's row is closed."""
@@ -74,8 +77,8 @@ class DatabaseCaseManagers:
             raise RuntimeError("duo assignment outside a step")
         current = {row.role: row for row in open_assignments(self.session, self.instance.casus_id, self.instance.id)}
         for role, username in duo.items():
-            worker = self.find(username)
-            if worker is None or worker["rol"] != role or worker["regio"] != self.instance.region:
+            member = self._duo_member(username)  # no caseload needed here: the handler checked the room
+            if member is None or member[1] != role or region_code(member[0].region) != self.instance.region:
                 raise HandlerError(f"'{username}' kan niet in het duo van deze casus: geen {role.replace('_', ' ')} "
                                    "in de regio van de casus.", shareable=True)  # a worker's name, not case data
             held = current.get(role)

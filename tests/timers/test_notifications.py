@@ -69,3 +69,10 @@ def test_smtp_is_configured_by_environment():
                                "LEVENSLOOP_NOTIFY_ADDRESSES": "coordinator=c@x.nl, beheerder=b@x.nl"})
     assert (config.host, config.port, config.address_for("beheerder"), config.address_for("aanmelder")) == (
         "mail", 2525, "b@x.nl", None)
+
+
+def test_a_notification_is_scoped_like_the_case_it_concerns(rt, escalated):
+    """A coördinator of another region holds the same role but may not see the case: no notice, no task id."""
+    elsewhere = actor("coordinator", region="Gelderland-Midden")
+    assert outbox.for_actor(rt, elsewhere).items == []
+    assert [n["instance_id"] for n in outbox.for_actor(rt, actor("coordinator")).items] == [escalated]
