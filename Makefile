@@ -23,9 +23,9 @@ $(VENDOR)/.stamp: package.json package-lock.json
 
 vendor: $(VENDOR)/.stamp
 
-# Debian's Chromium for the browser tests (tests/browser skip when it is missing).
+# Debian's Chromium for the browser tests (tests/browser fails without it unless LEVENSLOOP_BROWSER_TESTS=skip).
 chromium:
-	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium; } || echo "chromium missing: browser tests will be skipped"
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium; } || { echo "Debian's chromium is missing and could not be installed (run as root, or apt-get install chromium)"; exit 1; }
 
 install: $(BIN)/levensloop vendor chromium
 
