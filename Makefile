@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: run test install bench clean vendor chromium
+.PHONY: run test install bench clean vendor chromium spiff-corpus
 
 $(BIN)/levensloop: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# SpiffWorkflow's own test models under compaction (needs a checkout: SPIFF_CORPUS=.../tests/SpiffWorkflow).
+spiff-corpus: install
+	SPIFF_CORPUS=$(SPIFF_CORPUS) $(BIN)/pytest tests/compaction/test_spiff_corpus.py -q
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
