@@ -2,10 +2,11 @@
 
 The corpus is not on PyPI (the sdist has no tests) and CI reaches no GitHub, so this runs where a checkout
 is at hand: ``SPIFF_CORPUS=/path/to/SpiffWorkflow/tests/SpiffWorkflow make spiff-corpus``. Each .bpmn file
-is deployed with the files of its folder (what it calls); one our deploy refuses (unknown script syntax,
+is deployed with the files of its folder that define what it calls; one our deploy refuses (unknown script syntax,
 missing called process, …) is not part of the deployable corpus and is skipped with the refusal.
 """
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,17 @@ pytestmark = pytest.mark.skipif(not MODELS, reason="SPIFF_CORPUS is not set (see
 
 
 def _with_folder(model: Path) -> dict[str, str]:
-    """The model, and the other BPMN and DMN files of its folder as the set it may call into."""
-    files = {p.name: p.read_text(encoding="utf-8") for p in model.parent.iterdir() if p.suffix in (".bpmn", ".dmn")}
-    return {model.name: files.pop(model.name), **{n: t for n, t in files.items() if n.endswith(".dmn")}}
+    """The model, the files of its folder defining the processes it calls (at any depth), and the folder's DMN."""
+    folder = {p.name: p.read_text(encoding="utf-8") for p in model.parent.iterdir() if p.suffix in (".bpmn", ".dmn")}
+    defines = {pid: name for name, text in folder.items() if name.endswith(".bpmn")
+               for pid in re.findall(r'<(?:bpmn:)?process[^>]* id="([^"]+)"', text)}
+    files, todo = {}, [model.name]
+    while todo:
+        name = todo.pop()
+        if name not in files:
+            files[name] = folder[name]
+            todo += [defines[c] for c in re.findall(r'calledElement="([^"]+)"', folder[name]) if c in defines]
+    return {**files, **{n: t for n, t in folder.items() if n.endswith(".dmn")}}
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda p: str(p.relative_to(CORPUS)))
