@@ -72,7 +72,7 @@ def _newest_instances(session, casus_ids: list[str]) -> dict[str, tuple]:
 def list_casussen(rt, actor: Actor, status: str | None = None, page: PageRequest = PageRequest()) -> Page:
     """The casussen ``actor`` may see, newest first, without personal data; filtered in SQL."""
     authorization.require(actor, authorization.READ)
-    query = (select(Casus).where(scope.casus_view(actor) > authorization.NONE)
+    query = (select(Casus).where(scope.casus_visible(actor))
              .order_by(Casus.created_at.desc(), Casus.id))
     if status:
         query = query.where(Casus.status == status)

@@ -60,7 +60,7 @@ def list_instances(rt, actor: Actor, status: str | None = None, process_model: s
     authorization.require(actor, READ)
     query = (select(ProcessInstance.id, ProcessInstance.process_id, ProcessInstance.status,
                     ProcessInstance.started_at, ProcessInstance.updated_at)
-             .where(scope.instance_view(actor) > NONE)
+             .where(scope.instance_visible(actor))
              .order_by(ProcessInstance.started_at.desc(), ProcessInstance.id))
     if status:
         query = query.where(ProcessInstance.status == status)
@@ -81,7 +81,7 @@ def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | 
     visible = [WorkTask.lane.in_(lanes)]
     if lane is None and actor.is_worker:
         visible.append(WorkTask.lane.is_(None))
-    in_scope = select(ProcessInstance.id).where(scope.instance_view(actor) > NONE)
+    in_scope = select(ProcessInstance.id).where(scope.instance_visible(actor))
     query = (select(WorkTask).where(WorkTask.state == "ready", or_(*visible), WorkTask.instance_id.in_(in_scope))
              .order_by(WorkTask.created_at, WorkTask.id))
     if process_instance:

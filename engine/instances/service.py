@@ -95,7 +95,7 @@ def _in_scope(session, actor: Actor, instance_ids: list[str], action: str) -> li
     if not instance_ids:
         return []
     reached = set(session.scalars(select(ProcessInstance.id).where(
-        ProcessInstance.id.in_(instance_ids), scope.instance_view(actor, action) > NONE)))
+        ProcessInstance.id.in_(instance_ids), scope.instance_visible(actor, action))))
     return [instance_id for instance_id in instance_ids if instance_id in reached]
 
 

@@ -11,7 +11,6 @@ from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Notification, ProcessInstance
 from engine.security import scope
 from engine.security.actors import Actor
-from engine.security.authorization import NONE
 
 TIMER_STEP = "timer_fired"
 OPERATOR_ROLE = "beheerder"
@@ -45,7 +44,7 @@ def for_actor(rt, actor: Actor, page: PageRequest = PageRequest()) -> Page:
     """The newest notifications addressed to one of the caller's roles or to the caller, about cases the
     caller may see (the operators' incident notices name an instance and an element, never its data)."""
     concerns_visible_case = exists().where(ProcessInstance.id == Notification.instance_id,
-                                           scope.instance_view(actor) > NONE)
+                                           scope.instance_visible(actor))
     operator_notice = and_(Notification.kind == "incident", Notification.recipient_role == OPERATOR_ROLE)
     query = (select(Notification)
              .where(or_(Notification.recipient_role.in_(sorted(actor.roles)),

@@ -102,7 +102,7 @@ class ProcessInstance(Base):
     # set by the retention purge, which replaced ``state`` with a pseudonymised skeleton
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # the casus this instance belongs to and its place in the casus's chain (0 = the first)
-    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casussen.id"), nullable=True)
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casussen.id"), nullable=True, index=True)
     cycle: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # need-to-know facts, written only by the engine (engine.security.scope reads them in SQL):
     # the case's region (its casus's, else the starter's) and, for an instance without a casus,
@@ -117,7 +117,7 @@ class WorkTask(Base):
     """The worklist projection: one row per user task that became ready, so lists never load workflows."""
 
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_state_lane", "state", "lane"),)
+    __table_args__ = (Index("ix_tasks_state_lane", "state", "lane"), Index("ix_tasks_state_instance", "state", "instance_id"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     instance_id: Mapped[str] = mapped_column(ForeignKey("process_instances.id"), index=True)

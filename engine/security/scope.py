@@ -1,7 +1,7 @@
 """The matrix's scopes as SQL, over the need-to-know columns only the engine writes.
 
 Every read and every write asks the database which cases the actor reaches: lists filter with
-``instance_view(actor, action) > NONE`` and never load a row they may not show; one case is
+``instance_visible(actor, action)`` and never load a row they may not show; one case is
 looked up with the same expression (``instance_in_scope``/``casus_in_scope``), so a list and a
 detail page can never disagree. Facts of a casus instance are its casus's; an instance without
 a casus is its own case.
@@ -119,6 +119,25 @@ def _view(subject, actor: Actor, action: str):
         by_view.setdefault(rule.view, []).append(_clause(subject, rule.scope, actor))
     whens = [(or_(*clauses), view) for view, clauses in sorted(by_view.items(), reverse=True)]
     return case(*whens, else_=NONE) if whens else literal(NONE)
+
+
+def _visible(subject, actor: Actor, action: str):
+    """SQL for "the actor reaches the row at all": the rules' clauses OR-ed, so the database can use the
+    indexes behind each (the duo's assignment rows, the starter, the region) instead of scanning every row."""
+    if actor is SYSTEM:
+        return true()
+    clauses = [_clause(subject, rule.scope, actor) for rule in rules(actor, action)]
+    return or_(*clauses) if clauses else false()
+
+
+def instance_visible(actor: Actor, action: str = READ):
+    """Whether the actor reaches a ``process_instances`` row for ``action`` (lists filter on this)."""
+    return _visible(_Instances, actor, action)
+
+
+def casus_visible(actor: Actor, action: str = READ):
+    """Whether the actor reaches a ``casussen`` row for ``action``."""
+    return _visible(_Casussen, actor, action)
 
 
 def instance_view(actor: Actor, action: str = READ):
