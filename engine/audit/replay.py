@@ -84,12 +84,14 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
     command = {k: v for k, v in inputs.items() if k != "service_calls"}
     if result.workflow is None:
         result.version = _recorded_version(session, command, event)
-        workflow = steps.new_workflow(session, result.version, engine)
+    version = rt.specs(session, result.version.id)
+    if result.workflow is None:
+        workflow = steps.new_workflow(version, engine)
     else:
-        workflow = serialization.load(result.state, engine, rt.specs(session, result.version.id))
+        workflow = serialization.load(result.state, engine, version.serialized)
         if command["type"] == "complete_task":
             command["task_id"] = _task_at(result.state, command, event)
-    outcome = runner.run(workflow, command, FixedClock(event.at), log, result.version.id)
+    outcome = runner.run(workflow, command, FixedClock(event.at), log, version)
     result.workflow, result.state = workflow, outcome.state
     result.status, result.state_hash = outcome.status, outcome.state_hash
     divergence = _compare(event, _replayed_hash(event, result))
@@ -122,7 +124,7 @@ def _task_at(state: dict, command: dict, event: AuditEvent) -> str:
 def _replayed_hash(event: AuditEvent, result: Replayed) -> str | None:
     """The replayed state's hash in the version ``event`` recorded (version 1 for older trails)."""
     if result.workflow is not None and hash_versions.version_of(event.state_hash_version) == hash_versions.V1:
-        return hash_versions.hash_v1(result.state, (result.workflow.spec, result.workflow.subprocess_specs))
+        return hash_versions.hash_v1(result.state, serialization.workflow_specs(result.workflow))
     return result.state_hash
 
 
@@ -187,8 +189,7 @@ def state_at(rt, instance_id: str, seq: int, actor: Actor) -> dict:
 
 
 def _point_view(instance_id: str, event: AuditEvent, replayed: Replayed) -> dict:
-    workflow = replayed.workflow
-    markers = diagrams.element_markers(replayed.state, (workflow.spec, workflow.subprocess_specs))
+    markers = diagrams.element_markers(replayed.state, serialization.workflow_specs(replayed.workflow))
     running = replayed.status == "running"
     ready = worklist.ready_user_tasks(replayed.workflow) if running else []
     return {

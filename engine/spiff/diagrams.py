@@ -26,10 +26,10 @@ def _is_timer(spec: dict) -> bool:
     return "Timer" in (spec.get("event_definition") or {}).get("typename", "")
 
 
-def element_markers(state: dict, specs: tuple) -> dict[str, list[str]]:
+def element_markers(state: dict, version_specs: str) -> dict[str, list[str]]:
     """BPMN ids of completed, current (ready/running/waiting on work) and waiting-timer elements;
-    ``specs`` are the (spec, subprocess_specs) of the state's version."""
-    state = serialization.with_spec(state, specs)
+    ``version_specs``: the serialized spec of the state's version."""
+    state = serialization.with_spec(state, version_specs)
     completed, current, timers = set(), set(), set()
     workflows = [(state, state.get("spec", {}))]
     for sub in (state.get("subprocesses") or {}).values():

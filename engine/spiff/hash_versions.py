@@ -57,6 +57,6 @@ def hash_v2(workflow, version_id: int) -> str:
     return canonical.digest(projection(workflow, version_id))
 
 
-def hash_v1(state: dict, specs: tuple) -> str:
+def hash_v1(state: dict, version_specs: str) -> str:
     """Version 1 of a state: over its serialization with the spec embedded, as states were stored then."""
-    return canonical.state_hash(serialization.with_spec(state, specs))
+    return canonical.state_hash(serialization.with_spec(state, version_specs))

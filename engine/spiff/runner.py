@@ -31,8 +31,8 @@ class StepOutcome:
     incident_detail: str | None = None  # exception text and traceback: for the server log, never stored
 
 
-def run(workflow, command: dict, clock: Clock, service_log, version_id: int) -> StepOutcome:
-    """Apply ``command`` to a workflow of process version ``version_id`` and run to the next wait state;
+def run(workflow, command: dict, clock: Clock, service_log, version) -> StepOutcome:
+    """Apply ``command`` to a workflow of ``version`` (a ``VersionSpec``) and run to the next wait state;
     a failing task becomes an incident."""
     incident = detail = None
     with clock_scope(clock):
@@ -46,8 +46,8 @@ def run(workflow, command: dict, clock: Clock, service_log, version_id: int) -> 
             incident = _depth_incident(workflow)
         timer_due = earliest_timer_due(workflow)
     return StepOutcome(
-        state=serialization.dump(workflow),
-        state_hash=hash_versions.hash_v2(workflow, version_id),
+        state=serialization.dump(workflow, version.serialized),
+        state_hash=hash_versions.hash_v2(workflow, version.id),
         status=_status(workflow, command, incident),
         timer_due=None if incident else timer_due,
         incident=incident,

@@ -1,11 +1,14 @@
-"""Workflow <-> JSON-able dict with SpiffWorkflow's spiff serializer, the specs left out.
+"""Workflow <-> JSON-able dict with SpiffWorkflow's spiff serializer; the spec by reference.
 
-A stored state holds the instance only (workflow data, tasks, subprocess instances); the process
-spec is the version's, which the instance row names, and is put back on load from the per-version
-cache as already-parsed objects (the serializer's ``restore`` passes objects through as they are).
-States written before this still embed their spec dicts and load with them.
+A stored state holds the instance (workflow data, tasks, subprocess instances) and, as long as its
+spec is still the version's as parsed, not the spec: that comes from the version the instance row
+names. SpiffWorkflow changes a running workflow's spec objects (an event-triggered subprocess is
+connected to the start task when it first starts), so every workflow gets spec objects of its own,
+restored from the version's serialized spec, and a state whose spec was changed that way keeps it
+embedded. States written before this embed their spec too and load with it.
 """
 import copy
+import json
 from functools import lru_cache
 
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
@@ -22,27 +25,46 @@ def serializer() -> BpmnWorkflowSerializer:
     return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure({**SPIFF_CONFIG, BusinessRuleTask: DecisionTaskConverter}))
 
 
-def dump(workflow) -> dict:
-    """The instance without its specs, tagged with the serializer version so old states can be migrated on load."""
-    state = without_spec(serializer().to_dict(workflow))
+def serialized_specs(spec, subprocess_specs) -> str:
+    """A version's specs as one JSON text (what a state leaves out when its spec is unchanged)."""
+    convert = serializer().to_dict
+    return _encoded({"spec": convert(spec), "subprocess_specs": {n: convert(s) for n, s in subprocess_specs.items()}})
+
+
+def _encoded(spec_dicts: dict) -> str:
+    return json.dumps(spec_dicts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def fresh_specs(version_specs: str) -> tuple:
+    """New ``(spec, subprocess_specs)`` objects of a version, for one workflow to run on."""
+    dicts = json.loads(version_specs)
+    restore = serializer().from_dict
+    return restore(dicts["spec"]), {name: restore(s) for name, s in dicts["subprocess_specs"].items()}
+
+
+def dump(workflow, version_specs: str) -> dict:
+    """The instance, without its spec if that is still ``version_specs``; tagged with the serializer
+    version so old states can be migrated on load."""
+    state = serializer().to_dict(workflow)
+    if _encoded({key: state[key] for key in SPEC_KEYS}) == version_specs:
+        state = without_spec(state)
     state[serializer().VERSION_KEY] = serializer().VERSION
     return state
 
 
-def load(state: dict, script_engine, specs: tuple | None = None):
-    """Rebuild a workflow from stored state and its version's ``(spec, subprocess_specs)``; the stored
-    dict itself is never mutated. A state that embeds its spec needs no ``specs``."""
+def load(state: dict, script_engine, version_specs: str | None = None):
+    """Rebuild a workflow from stored state, on the spec of its version unless it embeds its own
+    (then ``version_specs`` may be None); the stored dict itself is never mutated."""
     state = copy.deepcopy(state)
     serializer().migrate(state)
     if not embeds_spec(state):
-        state["spec"], state["subprocess_specs"] = specs
+        state.update(json.loads(version_specs))
     workflow = serializer().from_dict(state)
     workflow.script_engine = script_engine
     return workflow
 
 
 def embeds_spec(state: dict) -> bool:
-    """Whether ``state`` was written before states referred to their version (it carries the spec)."""
     return "spec" in state
 
 
@@ -50,11 +72,12 @@ def without_spec(state: dict) -> dict:
     return {key: value for key, value in state.items() if key not in SPEC_KEYS}
 
 
-def with_spec(state: dict, specs: tuple) -> dict:
-    """``state`` as states were written before they referred to their version: with the spec dicts of
-    ``specs`` embedded (a state written then keeps its own)."""
-    if embeds_spec(state):
-        return state
-    spec, subprocess_specs = specs
-    convert = serializer().to_dict
-    return {**state, "spec": convert(spec), "subprocess_specs": {name: convert(s) for name, s in subprocess_specs.items()}}
+def with_spec(state: dict, version_specs: str) -> dict:
+    """``state`` as states were written before they referred to their version: with its spec embedded
+    (a state that embeds its own keeps it)."""
+    return state if embeds_spec(state) else {**state, **json.loads(version_specs)}
+
+
+def workflow_specs(workflow) -> str:
+    """The specs of a running workflow, as they are now."""
+    return serialized_specs(workflow.spec, workflow.subprocess_specs)

@@ -6,9 +6,10 @@ Revises: 0005
 Until now every stored state carried its whole process spec (most of its size), decrypted and
 deserialized on every step. States now hold the instance only and the spec comes from the version
 the instance row names. This rewrites the existing states (decrypted with the installation's data
-keys, the spec taken out, encrypted again) — only where the spec the version parses to now
-serializes exactly as the embedded one, so hash version 1 of the state, which the trail's last
-event may have recorded, is unchanged; any other state keeps its spec and still loads.
+keys, the spec taken out, encrypted again) where the embedded spec is exactly the one the version
+parses to: so hash version 1 of the state, which the trail's last event may have recorded, is
+unchanged. A state whose spec SpiffWorkflow changed while it ran keeps it, as new states do
+(``engine.spiff.serialization``).
 
 ``audit_events.state_hash_version`` says which state hash an event recorded (NULL: version 1, the
 events before this revision). On PostgreSQL the append-only trigger keeps it fixed too.
@@ -62,7 +63,7 @@ def downgrade() -> None:
         batch_op.drop_column('state_hash_version')
 
 
-def _rewritten(state: dict, specs: tuple, embedded: bool) -> dict:
+def _rewritten(state: dict, specs: str, embedded: bool) -> dict:
     """The state with its spec embedded, or without it if putting the version's spec back gives the
     same version-1 hash (else unchanged)."""
     if embedded:
@@ -78,7 +79,7 @@ def _rewrite_states(bind, embedded: bool) -> None:
     if not rows:
         return
     ring = crypto.KeyRing(crypto.keys_from_environment())
-    specs: dict[int, tuple] = {}
+    specs: dict[int, str] = {}
     for instance_id, version_id in rows:
         token = bind.execute(sa.text("SELECT state FROM process_instances WHERE id = :id"), {"id": instance_id}).scalar()
         state = json.loads(ring.decrypt(token))
@@ -93,10 +94,10 @@ def _rewrite_states(bind, embedded: bool) -> None:
                          {"state": ring.encrypt(plaintext), "id": instance_id})
 
 
-def _specs(bind, version_id: int) -> tuple:
-    """The version's (spec, subprocess_specs), parsed from its deployment's files as the engine does."""
+def _specs(bind, version_id: int) -> str:
+    """The version's serialized spec, parsed from its deployment's files as the engine does."""
     process_id, files, resolved = bind.execute(sa.text(
         "SELECT v.process_id, d.files, d.resolved FROM process_versions v JOIN deployments d ON d.id = v.deployment_id "
         "WHERE v.id = :id"), {"id": version_id}).one()
     files, resolved = (json.loads(v) if isinstance(v, str) else v for v in (files, resolved))
-    return load_specs(parse_models({**(resolved or {}), **files}), process_id)
+    return serialization.serialized_specs(*load_specs(parse_models({**(resolved or {}), **files}), process_id))

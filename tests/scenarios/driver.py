@@ -114,7 +114,8 @@ class Driver:
         each with its spiffworkflow properties."""
         with self.rt.uow() as uow:
             instance = uow.session.get(ProcessInstance, instance_id)
-            state = serialization.with_spec(instance.state, self.rt.specs(uow.session, instance.process_version_id))
+            version = self.rt.specs(uow.session, instance.process_version_id)
+            state = serialization.with_spec(instance.state, version.serialized)
         reached = {}
         for workflow, spec in _workflows(state):
             tasks = workflow.get("tasks", {})
