@@ -2,9 +2,10 @@
 
 Recomputing the hashes finds an edited event; seq continuity finds a deleted or reordered one;
 the instance row's ``event_count``/``last_event_hash`` find a deleted last event; hashing the
-stored state (by the hash version of the last event) finds an edited instance. An event whose ``inputs`` were blanked verifies through its
-stored ``inputs_digest`` only when a retention purge did it: the instance is marked purged and a
-``purged`` event follows; anywhere else a blanked ``inputs`` is an erasure and is reported.
+stored state, in the hash version of the last event, finds an edited instance. An event whose
+``inputs`` were blanked verifies through its stored ``inputs_digest`` only when a retention purge
+did it: the instance is marked purged and a ``purged`` event follows; anywhere else a blanked
+``inputs`` is an erasure and is reported.
 """
 from dataclasses import asdict, dataclass
 
