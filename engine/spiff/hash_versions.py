@@ -40,7 +40,7 @@ def projection(workflow, version_id: int) -> dict:
     while pending:  # subprocesses in the order of the tasks that started them, as in version 1
         ready = sorted((positions[k], k) for k in pending if k in positions)
         if not ready:
-            break
+            break  # a subprocess no task of the tree started: nothing a step can reach, left out
         position, parent_id = ready[0]
         sub = pending.pop(parent_id)
         sub_data[position] = sub.data
