@@ -137,7 +137,7 @@ def raw_loop(model: str, limit: int) -> dict:
             ready[0].data["klaar"] = False
             ready[0].run()
             workflow.do_engine_steps()
-            sizes[iteration] = len(json.dumps(serialization.dump(workflow)))
+            sizes[iteration] = len(json.dumps(serialization.serializer().to_dict(workflow)))
         except RecursionError:
             outcome = f"iteration {iteration}: RecursionError inside SpiffWorkflow"
             break

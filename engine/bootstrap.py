@@ -10,6 +10,7 @@ from engine.clock import Clock, SystemClock
 from engine.persistence import crypto
 from engine.persistence.db import make_engine, make_session_factory
 from engine.persistence.uow import UnitOfWork
+from engine.process_models.version_specs import VersionSpecs
 from engine.ports.wiring import database_ports, no_ports
 from engine.spiff import compat
 from engine.timers import demo_clock
@@ -28,6 +29,8 @@ class Runtime:
     ports: Callable[[Any, Any], Mapping[str, Any]] = no_ports
     # rung when a step of this process commits a new due time (a scheduler here subscribes)
     alarm: TimerAlarm = field(default_factory=TimerAlarm)
+    # the parsed spec of each process version, which stored states refer to
+    specs: VersionSpecs = field(default_factory=VersionSpecs)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, dispatch=lambda uow: messagebus.handle(self, uow))

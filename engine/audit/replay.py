@@ -2,8 +2,9 @@
 
 Like Temporal's replayer, a replay builds the workflow from the recorded process version and
 re-runs every recorded command with ``engine.spiff.runner.run`` on a clock frozen at the event's time,
-answering service tasks from the recorded results. After each event the canonical state hash
-must equal the recorded one; the first event where it does not is reported with both hashes.
+answering service tasks from the recorded results. After each event the state hash, in the hash
+version the event recorded, must equal the recorded one; the first event where it does not is
+reported with both hashes.
 Recorded task ids are SpiffWorkflow's random UUIDs, so a completed task is found again by its
 canonical position (``task_position``) in the state before the step.
 """
@@ -19,7 +20,7 @@ from engine.instances import queries
 from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, ProcessInstance, ProcessVersion
 from engine.security.actors import Actor
-from engine.spiff import diagrams, runner, serialization
+from engine.spiff import diagrams, hash_versions, runner, serialization
 from engine.spiff.canonical import task_positions
 from engine.spiff.scripting import ServiceLog
 from engine.spiff.state_data import state_data
@@ -73,7 +74,7 @@ def replay_events(rt, session, instance_id: str, events: list[AuditEvent]) -> Re
 
 def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replayed) -> Divergence | None:
     if event.type in ("incident", "cycle_chained"):  # these record the step's state: compare only
-        return _compare(event, result.state_hash)
+        return _compare(event, _replayed_hash(event, result))
     inputs = event.inputs
     if not isinstance(inputs, dict) or "type" not in inputs:
         raise NotReplayable(f"Gebeurtenis {event.seq} ({event.type}) heeft geen (leesbare) invoer meer; "
@@ -83,15 +84,17 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
     command = {k: v for k, v in inputs.items() if k != "service_calls"}
     if result.workflow is None:
         result.version = _recorded_version(session, command, event)
-        workflow = steps.new_workflow(session, result.version, engine)
+    version = rt.specs(session, result.version.id)
+    if result.workflow is None:
+        workflow = steps.new_workflow(version, engine)
     else:
-        workflow = serialization.load(result.state, engine)
+        workflow = serialization.load(result.state, engine, version.serialized)
         if command["type"] == "complete_task":
             command["task_id"] = _task_at(result.state, command, event)
-    outcome = runner.run(workflow, command, FixedClock(event.at), log)
+    outcome = runner.run(workflow, command, FixedClock(event.at), log, version)
     result.workflow, result.state = workflow, outcome.state
     result.status, result.state_hash = outcome.status, outcome.state_hash
-    divergence = _compare(event, outcome.state_hash)
+    divergence = _compare(event, _replayed_hash(event, result))
     if divergence is None and log.position < len(log.calls):
         divergence = Divergence(event.seq, event.type, "service_calls_unused",
                                 f"Gebeurtenis {event.seq} legde {len(log.calls)} servicetaak-resultaten vast; "
@@ -116,6 +119,13 @@ def _task_at(state: dict, command: dict, event: AuditEvent) -> str:
         raise NotReplayable(f"Gebeurtenis {event.seq}: taakpositie {command.get('task_position')} "
                             "bestaat niet in de herspeelde toestand.")
     return task_id
+
+
+def _replayed_hash(event: AuditEvent, result: Replayed) -> str | None:
+    """The replayed state's hash in the version ``event`` recorded (version 1 for older trails)."""
+    if result.workflow is not None and hash_versions.version_of(event.state_hash_version) == hash_versions.V1:
+        return hash_versions.hash_v1(result.state, serialization.workflow_specs(result.workflow))
+    return result.state_hash
 
 
 def _compare(event: AuditEvent, actual: str | None) -> Divergence | None:
@@ -145,7 +155,7 @@ def replay(rt, instance_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         instance = instance_or_404(uow.session, instance_id)
         events = audit.events_of(uow.session, instance_id)
-        chain_break = verify.check_instance(instance, events)
+        chain_break = verify.check_instance(rt, uow.session, instance, events)
         replayed = _purged(instance, events) or replay_events(rt, uow.session, instance_id, events)
         return report(instance_id, events, replayed, asdict(chain_break) if chain_break else None)
 
@@ -179,7 +189,7 @@ def state_at(rt, instance_id: str, seq: int, actor: Actor) -> dict:
 
 
 def _point_view(instance_id: str, event: AuditEvent, replayed: Replayed) -> dict:
-    markers = diagrams.element_markers(replayed.state)
+    markers = diagrams.element_markers(replayed.state, serialization.workflow_specs(replayed.workflow))
     running = replayed.status == "running"
     ready = worklist.ready_user_tasks(replayed.workflow) if running else []
     return {

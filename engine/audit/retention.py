@@ -89,7 +89,8 @@ def _purge_case(rt, session, case: Case, days: int) -> None:
         session.execute(update(AuditEvent).where(AuditEvent.chain == instance.id).values(inputs=None))
         instance.state = {"data": {"pseudoniem": pseudonym} if pseudonym else {}}
         trail.append_to_instance(session, instance, PURGE_EVENT, SYSTEM.username, now,
-                                 {"type": PURGE_EVENT, "retention_days": days}, digest(instance.state))
+                                 {"type": PURGE_EVENT, "retention_days": days}, digest(instance.state),
+                                 state_hash_version=None)
     if casus is not None:
         casus.person = {}
 

@@ -4,7 +4,9 @@ An event's hash covers its position, type, actor, clock time, the digest of its 
 of the resulting state and the previous event's hash. Hashing the inputs' digest rather than the
 inputs themselves lets a retention purge blank personal data while the chain still verifies.
 New events are hashed with HMAC-SHA-256 under the installation's audit key (``hash_alg``
-``hmac-sha256``); events recorded before that have ``hash_alg`` NULL and plain SHA-256.
+``hmac-sha256``); events recorded before that have ``hash_alg`` NULL and plain SHA-256. An instance
+event names the version of its state hash (``state_hash_version``, see ``engine.spiff.hash_versions``),
+which its hash then covers too; events recorded before versioning have NULL there: version 1.
 """
 from datetime import datetime
 
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from engine.persistence.tables import AuditEvent
 from engine.audit.audit_key import audit_key
+from engine.spiff import hash_versions
 from engine.spiff.canonical import digest, keyed_digest
 
 GENESIS = "0" * 64
@@ -24,31 +27,38 @@ HASH_ALGS = (HMAC_SHA256, PLAIN_SHA256)
 
 
 def event_hash(chain: str, seq: int, type_: str, actor: str, at: datetime, inputs_digest: str,
-               state_hash: str | None, prev_hash: str, hash_alg: str | None = HMAC_SHA256) -> str:
+               state_hash: str | None, prev_hash: str, hash_alg: str | None = HMAC_SHA256,
+               state_hash_version: int | None = None) -> str:
     fields = [chain, seq, type_, actor, at.isoformat(), inputs_digest, state_hash, prev_hash]
+    if state_hash_version is not None:
+        fields.append(state_hash_version)
     if hash_alg == PLAIN_SHA256:
         return digest(fields)
     return keyed_digest(audit_key(), fields)
 
 
 def append(session: Session, *, chain: str, seq: int, prev_hash: str, type_: str, actor: str,
-           at: datetime, inputs: dict | None, state_hash: str | None) -> AuditEvent:
+           at: datetime, inputs: dict | None, state_hash: str | None,
+           state_hash_version: int | None = None) -> AuditEvent:
     """Add one event to ``chain`` at position ``seq`` (the caller holds the chain's lock)."""
     inputs_digest = digest(inputs)
     event = AuditEvent(
         chain=chain, seq=seq, type=type_, actor=actor, at=at, inputs=inputs,
         inputs_digest=inputs_digest, state_hash=state_hash, prev_hash=prev_hash, hash_alg=HMAC_SHA256,
-        hash=event_hash(chain, seq, type_, actor, at, inputs_digest, state_hash, prev_hash),
+        state_hash_version=state_hash_version,
+        hash=event_hash(chain, seq, type_, actor, at, inputs_digest, state_hash, prev_hash,
+                        state_hash_version=state_hash_version),
     )
     session.add(event)
     return event
 
 
 def append_to_instance(session: Session, instance, type_: str, actor: str, at: datetime, inputs: dict | None,
-                       state_hash: str | None) -> AuditEvent:
+                       state_hash: str | None, state_hash_version: int | None = hash_versions.CURRENT) -> AuditEvent:
     """Append to an instance's own chain and move its head (``event_count``, ``last_event_hash``) with it."""
     event = append(session, chain=instance.id, seq=instance.event_count + 1, prev_hash=instance.last_event_hash,
-                   type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash)
+                   type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash,
+                   state_hash_version=state_hash_version)
     instance.event_count += 1
     instance.last_event_hash = event.hash
     return event

@@ -2,9 +2,10 @@
 
 Recomputing the hashes finds an edited event; seq continuity finds a deleted or reordered one;
 the instance row's ``event_count``/``last_event_hash`` find a deleted last event; hashing the
-stored state finds an edited instance. An event whose ``inputs`` were blanked verifies through its
-stored ``inputs_digest`` only when a retention purge did it: the instance is marked purged and a
-``purged`` event follows; anywhere else a blanked ``inputs`` is an erasure and is reported.
+stored state, in the hash version of the last event, finds an edited instance. An event whose
+``inputs`` were blanked verifies through its stored ``inputs_digest`` only when a retention purge
+did it: the instance is marked purged and a ``purged`` event follows; anywhere else a blanked
+``inputs`` is an erasure and is reported.
 """
 from dataclasses import asdict, dataclass
 
@@ -12,11 +13,13 @@ from sqlalchemy import select
 
 from engine.audit import access_log, retention
 from engine.audit import trail as audit
+from engine.execution import stored_state
 from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, Deployment, ProcessInstance
 from engine.process_models import deployments
 from engine.security.actors import Actor
-from engine.spiff.canonical import digest, state_hash
+from engine.spiff import hash_versions
+from engine.spiff.canonical import digest
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def check_chain(chain: str, events: list[AuditEvent], purged: bool = False) -> B
             return Break(chain, event.seq, "link_broken",
                          f"Gebeurtenis {event.seq} ({event.type}) verwijst niet naar de hash van gebeurtenis {event.seq - 1}.")
         recomputed = audit.event_hash(chain, event.seq, event.type, event.actor, event.at, event.inputs_digest,
-                                      event.state_hash, event.prev_hash, event.hash_alg)
+                                      event.state_hash, event.prev_hash, event.hash_alg, event.state_hash_version)
         if recomputed != event.hash:
             return Break(chain, event.seq, "hash_mismatch",
                          f"De hash van gebeurtenis {event.seq} ({event.type}) klopt niet met de inhoud.")
@@ -81,7 +84,7 @@ def _purge_seq(events: list[AuditEvent]) -> int:
     return max((e.seq for e in events if e.type == retention.PURGE_EVENT), default=0)
 
 
-def check_instance(instance: ProcessInstance, events: list[AuditEvent]) -> Break | None:
+def check_instance(rt, session, instance: ProcessInstance, events: list[AuditEvent]) -> Break | None:
     """The chain check plus the instance row: its last event and its stored state."""
     broken = check_chain(instance.id, events, purged=instance.purged_at is not None)
     if broken:
@@ -96,7 +99,8 @@ def check_instance(instance: ProcessInstance, events: list[AuditEvent]) -> Break
         return Break(instance.id, last.seq, "link_broken",
                      f"De laatste hash van de zaak wijkt af van gebeurtenis {last.seq}.")
     # a purged instance keeps a skeleton, recorded by its ``purged`` event as a plain digest
-    stored = digest(instance.state) if instance.purged_at else state_hash(instance.state)
+    stored = digest(instance.state) if instance.purged_at else stored_state.state_hash(
+        rt, session, instance, hash_versions.version_of(last.state_hash_version))
     if stored != last.state_hash:
         return Break(instance.id, last.seq, "state_changed",
                      f"De opgeslagen toestand van de zaak wijkt af van de toestand na gebeurtenis {last.seq}; "
@@ -123,7 +127,7 @@ def verify_instance(rt, instance_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         instance = instance_or_404(uow.session, instance_id)
         events = audit.events_of(uow.session, instance_id)
-        return _report([check_instance(instance, events)], chains=1, events=len(events))
+        return _report([check_instance(rt, uow.session, instance, events)], chains=1, events=len(events))
 
 
 def verify_all(rt) -> dict:
@@ -140,7 +144,7 @@ def verify_all(rt) -> dict:
         for instance_id in instance_ids:
             events = audit.events_of(session, instance_id)
             counted += len(events)
-            breaks.append(check_instance(session.get(ProcessInstance, instance_id), events))
+            breaks.append(check_instance(rt, session, session.get(ProcessInstance, instance_id), events))
             session.expunge_all()  # keep memory flat over many instances
         notification_events = audit.events_of(session, audit.NOTIFICATION_CHAIN)
         breaks.append(check_chain(audit.NOTIFICATION_CHAIN, notification_events))

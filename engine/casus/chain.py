@@ -8,9 +8,9 @@ from engine.audit import trail
 from engine.casus.endings import Ending, ending
 from engine.errors import Invalid, NotFound
 from engine.execution import step as steps
+from engine.execution import stored_state
 from engine.persistence.tables import Casus, ProcessInstance
 from engine.process_models import deployments
-from engine.spiff import serialization
 
 #: Instances that complete during their own start, chained within one step: more is a loop.
 MAX_HOPS = 20
@@ -31,7 +31,7 @@ def on_completed(rt, uow, instance: ProcessInstance, workflow, outcome, actor, n
         instance, outcome = _chain(rt, uow, casus, instance, outcome, end, actor, now)
         if outcome.status != "completed":
             return
-        workflow = serialization.load(outcome.state, script_engine=None)
+        workflow = stored_state.load(rt, uow.session, instance, script_engine=None)
     raise Invalid(f"Proces '{instance.process_id}' start zichzelf steeds opnieuw zonder wachtmoment; "
                   "de proceseigenaar moet het model aanpassen.")
 

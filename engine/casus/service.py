@@ -9,14 +9,13 @@ import uuid
 from engine.casus import chain, views
 from engine.casus import person as casus_person
 from engine.errors import Conflict, Invalid, NotFound
-from engine.execution import step, subscriptions
+from engine.execution import step, stored_state, subscriptions
 from engine.instances import service as instances
 from engine.persistence.tables import Casus
 from engine.ports.casemanagers import region_code
 from engine.process_models import deployments
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.spiff import serialization
 from handlers import HandlerContext
 from handlers.pseudonimisering import pseudoniem
 
@@ -43,7 +42,7 @@ def register(rt, person: dict, region: str, actor: Actor, process_id: str | None
         instance, outcome = step.start(rt, uow, version, {**(data or {}), "casus_id": casus_id, "regio": code}, actor,
                                         casus_id=casus_id, cycle=0)
         if outcome.status == "completed":
-            chain.on_completed(rt, uow, instance, serialization.load(outcome.state, None), outcome,
+            chain.on_completed(rt, uow, instance, stored_state.load(rt, uow.session, instance, None), outcome,
                                      actor, now)
         uow.commit()
     return views.get(rt, casus_id, actor)

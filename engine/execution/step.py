@@ -12,11 +12,11 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from engine.audit import trail
 from engine.clock import FixedClock
 from engine.events import InstanceCompleted, TimerScheduled
-from engine.execution import subscriptions, worklist
+from engine.execution import stored_state, subscriptions, worklist
 from engine.notifications import outbox
 from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion
 from engine.ports.casemanagers import region_code
-from engine.process_models.deployments import specs_for
+from engine.process_models.version_specs import VersionSpec
 from engine.security.actors import Actor
 from engine.spiff import compaction, runner, serialization
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
@@ -36,8 +36,8 @@ def _live_engine(rt, session, now, instance: ProcessInstance, log: ServiceLog) -
     return script_engine(rt, now, instance.id, log, rt.ports(session, now, instance))
 
 
-def new_workflow(session, version: ProcessVersion, engine) -> BpmnWorkflow:
-    spec, subprocess_specs = specs_for(session, version)
+def new_workflow(version: VersionSpec, engine) -> BpmnWorkflow:
+    spec, subprocess_specs = serialization.fresh_specs(version.serialized)
     return BpmnWorkflow(spec, subprocess_specs, script_engine=engine)
 
 
@@ -52,9 +52,10 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inpu
         last_event_hash=trail.GENESIS, casus_id=casus_id, cycle=cycle, region=_region(uow.session, casus_id, actor),
     )
     uow.session.add(instance)
-    workflow = new_workflow(uow.session, version, _live_engine(rt, uow.session, now, instance, log))
+    version_spec = rt.specs(uow.session, version.id)
+    workflow = new_workflow(version_spec, _live_engine(rt, uow.session, now, instance, log))
     command = compaction.mark({"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})})
-    outcome = runner.run(workflow, command, FixedClock(now), log)
+    outcome = runner.run(workflow, command, FixedClock(now), log, version_spec)
     _persist(uow, instance, workflow, command, outcome, "started", actor, now)
     return instance, outcome
 
@@ -72,8 +73,8 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     now = rt.clock.now()
     log = ServiceLog()
     command = compaction.mark(command)
-    workflow = serialization.load(instance.state, _live_engine(rt, uow.session, now, instance, log))
-    outcome = runner.run(workflow, command, FixedClock(now), log)
+    workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log))
+    outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, instance.process_version_id))
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
              completed_task_id)
     if outcome.status == "completed" and instance.casus_id is not None:

@@ -12,6 +12,7 @@ from engine.process_models import deployments
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
+from engine.execution import stored_state
 from engine.spiff import diagrams
 from engine.spiff.state_data import process_data, stored_task_data
 
@@ -164,7 +165,7 @@ def instance_diagram(rt, instance_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         instance, _ = scope.instance_in_scope(uow.session, actor, instance_id)
         version = uow.session.get(ProcessVersion, instance.process_version_id)
-        return {"xml": _version_xml(uow.session, version), **diagrams.element_markers(instance.state or {})}
+        return {"xml": _version_xml(uow.session, version), **stored_state.element_markers(rt, uow.session, instance)}
 
 
 def version_diagram(rt, process_id: str, version: int) -> str:

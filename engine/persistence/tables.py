@@ -152,6 +152,8 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     hash_alg: Mapped[str | None] = mapped_column(String(20), nullable=True)  # NULL: plain SHA-256 (older events)
+    # which state hash ``state_hash`` is (engine.spiff.hash_versions); NULL: version 1 (older events) or none
+    state_hash_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class User(Base):

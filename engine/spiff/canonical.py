@@ -1,4 +1,7 @@
-"""A canonical form of a workflow's state, so live runs and replays hash alike.
+"""State hash version 1 (older trails), task positions, and the digests every hash uses.
+
+Version 1 hashes a canonical form of SpiffWorkflow's whole serialization, spec included; new events
+use version 2 (``engine.spiff.hash_versions``), and this stays so recorded trails verify and replay.
 
 SpiffWorkflow names tasks with random UUIDs and stamps them with wall-clock times. We decided to
 hash a canonical form instead of patching UUID generation: timestamps are dropped and every task

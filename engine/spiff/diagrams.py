@@ -1,10 +1,11 @@
 """What a diagram shows of an instance: which BPMN file draws it and which elements to highlight.
 
-Pure functions over stored data (deployment files, serialized workflow state), so the web UI can
-colour a diagram without loading or running a workflow.
+Pure functions over stored data (deployment files, serialized workflow state and the spec of its
+version), so the web UI can colour a diagram without loading or running a workflow.
 """
 from SpiffWorkflow.util.task import TaskState
 
+from engine.spiff import serialization
 from engine.spiff.bpmn_files import check_safe_xml
 from engine.spiff.compaction import compacted_specs
 
@@ -25,8 +26,10 @@ def _is_timer(spec: dict) -> bool:
     return "Timer" in (spec.get("event_definition") or {}).get("typename", "")
 
 
-def element_markers(state: dict) -> dict[str, list[str]]:
-    """BPMN ids of completed, current (ready/running/waiting on work) and waiting-timer elements."""
+def element_markers(state: dict, version_specs: str) -> dict[str, list[str]]:
+    """BPMN ids of completed, current (ready/running/waiting on work) and waiting-timer elements;
+    ``version_specs``: the serialized spec of the state's version."""
+    state = serialization.with_spec(state, version_specs)
     completed, current, timers = set(), set(), set()
     workflows = [(state, state.get("spec", {}))]
     for sub in (state.get("subprocesses") or {}).values():

@@ -14,8 +14,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from engine.clock import Clock, clock_scope
 from engine.errors import EngineError, Invalid
-from engine.spiff import compaction, incidents, serialization
-from engine.spiff.canonical import state_hash
+from engine.spiff import compaction, hash_versions, incidents, serialization
 from engine.spiff.commands import all_tasks, apply
 from engine.spiff.timers import earliest_timer_due
 
@@ -28,7 +27,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class StepOutcome:
     state: dict
-    state_hash: str
+    state_hash: str  # of hash_versions.CURRENT
     status: str  # running | completed | error | cancelled
     timer_due: datetime | None
     incident: dict | None = None
@@ -36,8 +35,9 @@ class StepOutcome:
     incident_detail: str | None = None  # exception text and traceback: for the server log, never stored
 
 
-def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
-    """Apply ``command`` and run to the next wait state; a failing task becomes an incident."""
+def run(workflow, command: dict, clock: Clock, service_log, version) -> StepOutcome:
+    """Apply ``command`` to a workflow of ``version`` (a ``VersionSpec``) and run to the next wait state;
+    a failing task becomes an incident."""
     incident = detail = None
     with clock_scope(clock):
         try:
@@ -53,10 +53,9 @@ def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
             compaction.compact(workflow, command)
             incident = _depth_incident(workflow)
         timer_due = earliest_timer_due(workflow)
-    state = serialization.dump(workflow)
     return StepOutcome(
-        state=state,
-        state_hash=state_hash(state),
+        state=serialization.dump(workflow, version.serialized),
+        state_hash=hash_versions.hash_v2(workflow, version.id),
         status=_status(workflow, command, incident),
         timer_due=None if incident else timer_due,
         incident=incident,

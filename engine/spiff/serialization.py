@@ -1,5 +1,14 @@
-"""Workflow <-> JSON-able dict with SpiffWorkflow's spiff serializer."""
+"""Workflow <-> JSON-able dict with SpiffWorkflow's spiff serializer; the spec by reference.
+
+A stored state holds the instance (workflow data, tasks, subprocess instances) and, as long as its
+spec is still the version's as parsed, not the spec: that comes from the version the instance row
+names. SpiffWorkflow changes a running workflow's spec objects (an event-triggered subprocess is
+connected to the start task when it first starts), so every workflow gets spec objects of its own,
+restored from the version's serialized spec, and a state whose spec was changed that way keeps it
+embedded. States written before this embed their spec too and load with it.
+"""
 import copy
+import json
 from functools import lru_cache
 
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
@@ -8,23 +17,67 @@ from SpiffWorkflow.spiff.specs.defaults import BusinessRuleTask
 
 from engine.spiff.decision_tasks import DecisionTaskConverter
 
+SPEC_KEYS = ("spec", "subprocess_specs")
+
 
 @lru_cache(maxsize=1)
 def serializer() -> BpmnWorkflowSerializer:
     return BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure({**SPIFF_CONFIG, BusinessRuleTask: DecisionTaskConverter}))
 
 
-def dump(workflow) -> dict:
-    """Serialize, tagged with the serializer version so old states can be migrated on load."""
+def serialized_specs(spec, subprocess_specs) -> str:
+    """A version's specs as one JSON text (what a state leaves out when its spec is unchanged)."""
+    convert = serializer().to_dict
+    return _encoded({"spec": convert(spec), "subprocess_specs": {n: convert(s) for n, s in subprocess_specs.items()}})
+
+
+def _encoded(spec_dicts: dict) -> str:
+    return json.dumps(spec_dicts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def fresh_specs(version_specs: str) -> tuple:
+    """New ``(spec, subprocess_specs)`` objects of a version, for one workflow to run on."""
+    dicts = json.loads(version_specs)
+    restore = serializer().from_dict
+    return restore(dicts["spec"]), {name: restore(s) for name, s in dicts["subprocess_specs"].items()}
+
+
+def dump(workflow, version_specs: str) -> dict:
+    """The instance, without its spec if that is still ``version_specs``; tagged with the serializer
+    version so old states can be migrated on load."""
     state = serializer().to_dict(workflow)
+    if _encoded({key: state[key] for key in SPEC_KEYS}) == version_specs:
+        state = without_spec(state)
     state[serializer().VERSION_KEY] = serializer().VERSION
     return state
 
 
-def load(state: dict, script_engine):
-    """Rebuild a workflow from stored state; the stored dict itself is never mutated."""
+def load(state: dict, script_engine, version_specs: str | None = None):
+    """Rebuild a workflow from stored state, on the spec of its version unless it embeds its own
+    (then ``version_specs`` may be None); the stored dict itself is never mutated."""
     state = copy.deepcopy(state)
     serializer().migrate(state)
+    if not embeds_spec(state):
+        state.update(json.loads(version_specs))
     workflow = serializer().from_dict(state)
     workflow.script_engine = script_engine
     return workflow
+
+
+def embeds_spec(state: dict) -> bool:
+    return "spec" in state
+
+
+def without_spec(state: dict) -> dict:
+    return {key: value for key, value in state.items() if key not in SPEC_KEYS}
+
+
+def with_spec(state: dict, version_specs: str) -> dict:
+    """``state`` as states were written before they referred to their version: with its spec embedded
+    (a state that embeds its own keeps it)."""
+    return state if embeds_spec(state) else {**state, **json.loads(version_specs)}
+
+
+def workflow_specs(workflow) -> str:
+    """The specs of a running workflow, as they are now."""
+    return serialized_specs(workflow.spec, workflow.subprocess_specs)

@@ -20,7 +20,6 @@ from engine.execution import step as steps
 from engine.notifications import outbox
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, TimerRetry
 from engine.security.actors import SYSTEM
-from engine.spiff.canonical import state_hash
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -161,6 +160,7 @@ def _raise_incident(uow, instance, message: str, now) -> None:
     instance.status, instance.incident_message, instance.incident_element = "error", message, None
     instance.updated_at = now
     uow.flush()
+    last = trail.last_event(uow.session, instance.id)  # the state is unchanged: so is its hash
     trail.append_to_instance(uow.session, instance, "incident", SYSTEM.username, now,
-                             {"element": None, "message": message}, state_hash(instance.state))
+                             {"element": None, "message": message}, last.state_hash, last.state_hash_version)
     outbox.incident(uow.session, instance, message, now)

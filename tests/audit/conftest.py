@@ -105,7 +105,8 @@ def rehash(rt, instance_id: str, alg_of) -> None:
         for event in audit.events_of(session, instance_id):
             event.hash_alg, event.prev_hash = alg_of(event.seq), prev
             event.hash = audit.event_hash(event.chain, event.seq, event.type, event.actor, event.at,
-                                          event.inputs_digest, event.state_hash, prev, event.hash_alg)
+                                          event.inputs_digest, event.state_hash, prev, event.hash_alg,
+                                          event.state_hash_version)
             prev = event.hash
         session.get(ProcessInstance, instance_id).last_event_hash = prev
 

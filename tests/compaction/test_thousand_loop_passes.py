@@ -4,9 +4,9 @@ diagram that still shows what was done, and a trail that replays verified."""
 import json
 
 from engine.audit import replay
+from engine.execution import stored_state
 from engine.instances import service as instances
 from engine.persistence.tables import ProcessInstance
-from engine.spiff import diagrams
 from tests.conftest import actor
 from tests.scenarios.conftest import AUDITOR
 
@@ -33,7 +33,8 @@ def test_a_plain_loop_runs_a_thousand_passes_in_one_instance(rt, deploy):
     assert statuses == {"running"} and view["incident"] is None
     assert view["data"]["rondes"] == PASSES and view["data"]["toelichting"] == f"ronde {PASSES}"
     assert sizes[PASSES] < 1.5 * sizes[50], sizes
-    markers = diagrams.element_markers(_state(rt, view["id"]))
+    with rt.uow() as uow:
+        markers = stored_state.element_markers(rt, uow.session, uow.session.get(ProcessInstance, view["id"]))
     assert {"start", "voorbereiden", "verder", "bijstellen"} <= set(markers["completed"])
     assert markers["current"] == ["evalueren"]
     [task] = view["ready_tasks"]

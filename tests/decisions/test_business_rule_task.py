@@ -9,6 +9,7 @@ from engine.audit import replay
 from engine.instances import service as instances
 from engine.process_models import service as model_service
 from engine.spiff import serialization
+from engine.spiff.bpmn_files import load_specs, parse_models
 from engine.spiff.sandbox import SandboxedScriptEngine
 from tests.conftest import BPMN_DIR, OWNER, actor, bpmn_files
 from tests.decisions.conftest import files
@@ -52,7 +53,8 @@ def test_a_missing_input_is_an_incident_and_stays_one_on_retry(rt, deployed):
 
 
 def test_a_state_written_with_spiffworkflows_own_dmn_engine_still_loads_and_runs():
-    """Instances started before this engine carry SpiffWorkflow's decision table in their state."""
+    """Instances started before this engine carry SpiffWorkflow's decision table in their state; they run on
+    it and keep it, as it is not the spec the version parses to now."""
     parser = SpiffBpmnParser()
     parser.add_bpmn_file(str(BPMN_DIR / "eng_dmn.bpmn"))
     parser.add_dmn_file(str(BPMN_DIR / "eng_dmn.dmn"))
@@ -65,7 +67,9 @@ def test_a_state_written_with_spiffworkflows_own_dmn_engine_still_loads_and_runs
     workflow.get_tasks()[0].data["score"] = 12
     workflow.do_engine_steps()
     assert workflow.is_completed() and workflow.data["urgentie"] == "hoog"
-    assert "decision_table" in serialization.dump(workflow)["spec"]["task_specs"]["decide"]
+    version_specs = serialization.serialized_specs(*load_specs(parse_models(bpmn_files("eng_dmn.bpmn", "eng_dmn.dmn")),
+                                                                "eng_dmn"))
+    assert "decision_table" in serialization.dump(workflow, version_specs)["spec"]["task_specs"]["decide"]
 
 
 def test_dotted_output_names_write_nested_data_as_in_spiffworkflow(rt):

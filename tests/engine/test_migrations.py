@@ -1,4 +1,5 @@
 """``upgrade head`` on an empty database yields exactly the schema the models declare."""
+import copy
 import json
 import uuid
 
@@ -6,13 +7,17 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import inspect, make_url, text
 
 from engine.persistence import crypto
 from engine.persistence.db import make_engine
 from engine.persistence.migrate import alembic_config, upgrade
 from engine.persistence.tables import Base
-from tests.conftest import ON_POSTGRES, POSTGRES_URL
+from engine.spiff import canonical, serialization
+from engine.spiff.bpmn_files import load_specs, parse_models
+from tests.conftest import ON_POSTGRES, POSTGRES_URL, bpmn_files
 
 
 @pytest.fixture
@@ -106,3 +111,52 @@ def test_migration_0005_downgrades_and_upgrades_again(empty_database_url):
                 assert owner.scalar() == "levensloop_owner"
     finally:
         engine.dispose()
+
+
+def test_migration_0006_takes_the_spec_out_of_states_and_puts_it_back_on_downgrade(empty_database_url):
+    """Before 0006 a state embedded its spec. After the upgrade it refers to its version, with the same
+    version-1 hash once the version's spec is put back; a state whose spec SpiffWorkflow had changed
+    keeps it; the downgrade embeds the spec again."""
+    upgrade(empty_database_url, "0005")
+    ring = crypto.KeyRing(crypto.keys_from_environment())
+    files = bpmn_files("user_task_lane.bpmn")
+    spec, subprocess_specs = load_specs(parse_models(files), "user_task_lane")
+    workflow = BpmnWorkflow(spec, subprocess_specs)
+    workflow.do_engine_steps()
+    old = {**serialization.serializer().to_dict(workflow),
+           serialization.serializer().VERSION_KEY: serialization.serializer().VERSION}
+    changed = copy.deepcopy(old)
+    changed["spec"]["task_specs"]["Start"]["outputs"].append("End")
+    at = "2027-01-04 09:00:00"
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO deployments (id, checksum, deployed_at, deployed_by, files, resolved) "
+                              "VALUES (1, 'x', :at, 'po', :files, '{}')"), {"at": at, "files": json.dumps(files)})
+            conn.execute(text("INSERT INTO process_versions (id, process_id, version, name, deployment_id, deployed_at) "
+                              "VALUES (1, 'user_task_lane', 1, 'P', 1, :at)"), {"at": at})
+            for instance_id, state in (("i1", old), ("i2", changed)):
+                conn.execute(text(
+                    "INSERT INTO process_instances (id, process_version_id, process_id, status, state, lock_version, "
+                    "started_at, started_by, updated_at, event_count, last_event_hash) VALUES "
+                    "(:id, 1, 'user_task_lane', 'running', :state, 1, :at, 'a', :at, 1, 'h')"),
+                    {"id": instance_id, "state": ring.encrypt(json.dumps(state).encode()), "at": at})
+
+        def states() -> dict:
+            with engine.connect() as conn:
+                rows = conn.execute(text("SELECT id, state FROM process_instances")).all()
+            return {instance_id: json.loads(ring.decrypt(token)) for instance_id, token in rows}
+
+        upgrade(empty_database_url)
+        migrated = states()
+        with engine.connect() as conn:
+            assert "state_hash_version" in {c["name"] for c in inspect(conn).get_columns("audit_events")}
+        command.downgrade(alembic_config(empty_database_url), "0005")
+        downgraded = states()
+    finally:
+        engine.dispose()
+    version_specs = serialization.serialized_specs(spec, subprocess_specs)
+    assert not serialization.embeds_spec(migrated["i1"]) and migrated["i2"] == changed
+    assert canonical.state_hash(serialization.with_spec(migrated["i1"], version_specs)) == canonical.state_hash(old)
+    assert serialization.load(migrated["i1"], None, version_specs).get_next_task(state=TaskState.READY) is not None
+    assert canonical.state_hash(downgraded["i1"]) == canonical.state_hash(old) and downgraded["i2"] == changed

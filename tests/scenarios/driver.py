@@ -16,6 +16,7 @@ from engine.persistence.tables import AuditEvent, Casus, ProcessInstance
 from engine.ports.casemanagers import DatabaseCaseManagers, open_assignments
 from engine.process_models import service as model_service
 from engine.security.actors import WORKER_ROLES, Actor
+from engine.spiff import serialization
 from engine.spiff.compaction import compacted_specs
 from engine.timers import scheduler
 from tests.conftest import OWNER
@@ -112,7 +113,9 @@ class Driver:
         """End events reached (subprocesses included; also those compaction dropped from the task tree),
         each with its spiffworkflow properties."""
         with self.rt.uow() as uow:
-            state = uow.session.get(ProcessInstance, instance_id).state
+            instance = uow.session.get(ProcessInstance, instance_id)
+            version = self.rt.specs(uow.session, instance.process_version_id)
+            state = serialization.with_spec(instance.state, version.serialized)
         reached = {}
         for workflow, spec in _workflows(state):
             tasks = workflow.get("tasks", {})
