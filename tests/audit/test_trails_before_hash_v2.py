@@ -53,7 +53,7 @@ def stored(rt, instance_id: str):
                 [e.state_hash_version for e in audit.events_of(uow.session, instance_id)])
 
 
-@pytest.mark.parametrize("migrated", [False, True], ids=["as_stored", "spec_taken_out_by_0006"])
+@pytest.mark.parametrize("migrated", [False, True], ids=["as_stored", "spec_taken_out_by_0007"])
 def test_an_instance_recorded_before_hash_v2_verifies_replays_and_continues(rt, clock, deploy, outside, monkeypatch,
                                                                            migrated):
     deploy("audit_scenario.bpmn", "audit-scenario-schema.json")

@@ -113,8 +113,8 @@ def test_migration_0005_downgrades_and_upgrades_again(empty_database_url):
         engine.dispose()
 
 
-def test_migration_0006_takes_the_spec_out_of_states_and_puts_it_back_on_downgrade(empty_database_url):
-    """Before 0006 a state embedded its spec. After the upgrade it refers to its version, with the same
+def test_migration_0007_takes_the_spec_out_of_states_and_puts_it_back_on_downgrade(empty_database_url):
+    """Before 0007 a state embedded its spec. After the upgrade it refers to its version, with the same
     version-1 hash once the version's spec is put back; a state whose spec SpiffWorkflow had changed
     keeps it; the downgrade embeds the spec again."""
     upgrade(empty_database_url, "0005")

@@ -1,7 +1,7 @@
 """states refer to their process version; versioned state hash
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 
 Until now every stored state carried its whole process spec (most of its size), decrypted and
 deserialized on every step. States now hold the instance only and the spec comes from the version
@@ -26,8 +26,8 @@ from engine.spiff import serialization
 from engine.spiff.bpmn_files import load_specs, parse_models
 from engine.spiff.canonical import state_hash
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
