@@ -21,9 +21,11 @@ def dump(workflow) -> dict:
     return state
 
 
-def load(state: dict, script_engine):
-    """Rebuild a workflow from stored state; the stored dict itself is never mutated."""
-    state = copy.deepcopy(state)
+def load(state: dict, script_engine, owned: bool = False):
+    """Rebuild a workflow from stored state. Migrating and converting change the dict in place, so it is
+    copied first unless the caller ``owned`` it (fresh from decryption and not used again)."""
+    if not owned:
+        state = copy.deepcopy(state)
     serializer().migrate(state)
     workflow = serializer().from_dict(state)
     workflow.script_engine = script_engine
