@@ -44,10 +44,12 @@ def actor_from_header():
 
 
 def login_required(view):
+    """The user and roles are looked up once; the lookup and the view share one database connection."""
     @wraps(view)
     def wrapper(*args, **kwargs):
-        g.actor = actor_from_header()
-        return view(*args, **kwargs)
+        with runtime().one_connection():
+            g.actor = actor_from_header()
+            return view(*args, **kwargs)
 
     return wrapper
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import sessionmaker
 from engine import messagebus
 from engine.clock import Clock, SystemClock
 from engine.persistence import crypto
-from engine.persistence.db import make_engine, make_session_factory
+from engine.persistence.db import make_engine, make_session_factory, one_connection
 from engine.persistence.uow import UnitOfWork
 from engine.process_models.version_specs import VersionSpecs
 from engine.ports.wiring import database_ports, no_ports
@@ -34,6 +34,10 @@ class Runtime:
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, dispatch=lambda uow: messagebus.handle(self, uow))
+
+    def one_connection(self):
+        """A context in which this runtime's units of work share one connection (one request)."""
+        return one_connection(self.session_factory.kw["bind"])
 
 
 def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict | None = None,

@@ -1,9 +1,9 @@
 """Deterministic replay: rebuild an instance from its trail through the same code as live steps.
 
-Like Temporal's replayer, a replay builds the workflow from the recorded process version and
-re-runs every recorded command with ``engine.spiff.runner.run`` on a clock frozen at the event's time,
-answering service tasks from the recorded results. After each event the state hash, in the hash
-version the event recorded, must equal the recorded one; the first event where it does not is
+Like Temporal's replayer, a replay builds the workflow from the recorded process version once, keeps it
+in memory and re-runs every recorded command on it with ``engine.spiff.runner.run`` on a clock frozen at
+the event's time, answering service tasks from the recorded results. After each event the state hash, in
+the hash version the event recorded, must equal the recorded one; the first event where it does not is
 reported with both hashes.
 Recorded task ids are SpiffWorkflow's random UUIDs, so a completed task is found again by its
 canonical position (``task_position``) in the state before the step.
@@ -88,7 +88,9 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
     if result.workflow is None:
         workflow = steps.new_workflow(version, engine)
     else:
-        workflow = serialization.load(result.state, engine, version.serialized)
+        # the workflow stays in memory between events: only the script engine is the event's own
+        workflow = result.workflow
+        workflow.script_engine = engine
         if command["type"] == "complete_task":
             command["task_id"] = _task_at(result.state, command, event)
     outcome = runner.run(workflow, command, FixedClock(event.at), log, version)

@@ -37,30 +37,43 @@ def event_hash(chain: str, seq: int, type_: str, actor: str, at: datetime, input
     return keyed_digest(audit_key(), fields)
 
 
-def append(session: Session, *, chain: str, seq: int, prev_hash: str, type_: str, actor: str,
-           at: datetime, inputs: dict | None, state_hash: str | None,
-           state_hash_version: int | None = None) -> AuditEvent:
-    """Add one event to ``chain`` at position ``seq`` (the caller holds the chain's lock)."""
+def new_event(*, chain: str, seq: int, prev_hash: str, type_: str, actor: str, at: datetime, inputs: dict | None,
+              state_hash: str | None, state_hash_version: int | None = None) -> AuditEvent:
+    """The hashed event at position ``seq`` of ``chain``, not yet added to a session."""
     inputs_digest = digest(inputs)
-    event = AuditEvent(
+    return AuditEvent(
         chain=chain, seq=seq, type=type_, actor=actor, at=at, inputs=inputs,
         inputs_digest=inputs_digest, state_hash=state_hash, prev_hash=prev_hash, hash_alg=HMAC_SHA256,
         state_hash_version=state_hash_version,
         hash=event_hash(chain, seq, type_, actor, at, inputs_digest, state_hash, prev_hash,
                         state_hash_version=state_hash_version),
     )
+
+
+def append(session: Session, **fields) -> AuditEvent:
+    """Add one event (``new_event``'s fields) to its chain (the caller holds the chain's lock)."""
+    event = new_event(**fields)
     session.add(event)
+    return event
+
+
+def next_instance_event(instance, type_: str, actor: str, at: datetime, inputs: dict | None,
+                        state_hash: str | None, state_hash_version: int | None = hash_versions.CURRENT) -> AuditEvent:
+    """The next event of an instance's own chain, its head (``event_count``, ``last_event_hash``) moved on;
+    the caller adds the event, so the head moves in the same UPDATE as the step's state."""
+    event = new_event(chain=instance.id, seq=instance.event_count + 1, prev_hash=instance.last_event_hash,
+                      type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash,
+                      state_hash_version=state_hash_version)
+    instance.event_count += 1
+    instance.last_event_hash = event.hash
     return event
 
 
 def append_to_instance(session: Session, instance, type_: str, actor: str, at: datetime, inputs: dict | None,
                        state_hash: str | None, state_hash_version: int | None = hash_versions.CURRENT) -> AuditEvent:
-    """Append to an instance's own chain and move its head (``event_count``, ``last_event_hash``) with it."""
-    event = append(session, chain=instance.id, seq=instance.event_count + 1, prev_hash=instance.last_event_hash,
-                   type_=type_, actor=actor, at=at, inputs=inputs, state_hash=state_hash,
-                   state_hash_version=state_hash_version)
-    instance.event_count += 1
-    instance.last_event_hash = event.hash
+    """Append to an instance's own chain and move its head with it."""
+    event = next_instance_event(instance, type_, actor, at, inputs, state_hash, state_hash_version)
+    session.add(event)
     return event
 
 

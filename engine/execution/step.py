@@ -14,7 +14,7 @@ from engine.clock import FixedClock
 from engine.events import InstanceCompleted, TimerScheduled
 from engine.execution import stored_state, subscriptions, worklist
 from engine.notifications import outbox
-from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion
+from engine.persistence.tables import Casus, ProcessInstance, ProcessVersion, WorkTask
 from engine.ports.casemanagers import region_code
 from engine.process_models.version_specs import VersionSpec
 from engine.security.actors import Actor
@@ -70,19 +70,31 @@ def _region(session, casus_id: str | None, actor: Actor) -> str | None:
 def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
             completed_task_id: str | None = None, extra_inputs: dict | None = None) -> runner.StepOutcome:
     """Apply ``command`` to a stored instance and write the result; the caller commits."""
+    return execute_for_view(rt, uow, instance, command, event_type, actor, completed_task_id, extra_inputs)[0]
+
+
+def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
+                     completed_task_id: str | None = None,
+                     extra_inputs: dict | None = None) -> tuple[runner.StepOutcome, list[WorkTask]]:
+    """``execute``, also returning the instance's ready worklist rows, so a response needs no second query.
+
+    The instance was loaded in this unit of work and the step replaces its state, so the decrypted
+    state is the step's own to consume (no copy).
+    """
     now = rt.clock.now()
     log = ServiceLog()
     command = compaction.mark(command)
-    workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log))
+    workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log), owned=True)
     outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, instance.process_version_id))
-    _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
-             completed_task_id)
+    ready = _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
+                     completed_task_id)
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
-    return outcome
+    return outcome, ready
 
 
 def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):
+    """Write the step: one UPDATE of the instance row (state and trail head), its events, worklist, routing."""
     instance.state = outcome.state
     instance.status = outcome.status
     if outcome.timer_due is not None and outcome.timer_due != instance.timer_due:
@@ -91,17 +103,20 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     instance.updated_at = now
     instance.incident_message = outcome.incident["message"] if outcome.incident else None
     instance.incident_element = outcome.incident["element"] if outcome.incident else None
-    # The instance UPDATE checks lock_version here, before the audit INSERT: a concurrent step must
-    # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table.
-    uow.flush()
     inputs = {**command, "service_calls": outcome.service_calls} if outcome.service_calls else command
-    trail.append_to_instance(uow.session, instance, event_type, actor.username, now, inputs, outcome.state_hash)
+    events = [trail.next_instance_event(instance, event_type, actor.username, now, inputs, outcome.state_hash)]
     if outcome.incident:
-        trail.append_to_instance(uow.session, instance, "incident", actor.username, now, outcome.incident, outcome.state_hash)
+        events.append(trail.next_instance_event(instance, "incident", actor.username, now, outcome.incident,
+                                                outcome.state_hash))
         # the incident itself names no data value; the exception text is for the server log only
         log.error("Incident in zaak %s bij element %s (%s): %s\n%s", instance.id, outcome.incident["element"],
                   outcome.incident["kind"], outcome.incident["message"], outcome.incident_detail or "")
+    # The instance UPDATE checks lock_version here, before the audit INSERT: a concurrent step must
+    # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table.
     uow.flush()
-    new_tasks = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
+    uow.session.add_all(events)
+    uow.flush()
+    new_tasks, ready = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
     outbox.on_step(uow.session, instance, event_type, new_tasks, now)
     subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
+    return ready

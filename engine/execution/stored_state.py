@@ -3,9 +3,11 @@ from engine.persistence.tables import ProcessInstance
 from engine.spiff import diagrams, hash_versions, serialization
 
 
-def load(rt, session, instance: ProcessInstance, script_engine):
-    """The instance's workflow, its spec from the version the instance row names."""
-    return serialization.load(instance.state, script_engine, rt.specs(session, instance.process_version_id).serialized)
+def load(rt, session, instance: ProcessInstance, script_engine, owned: bool = False):
+    """The instance's workflow, its spec from the version the instance row names (``owned``: see
+    ``serialization.load``)."""
+    return serialization.load(instance.state, script_engine, rt.specs(session, instance.process_version_id).serialized,
+                              owned=owned)
 
 
 def state_hash(rt, session, instance: ProcessInstance, hash_version: int) -> str:

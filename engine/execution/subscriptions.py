@@ -39,7 +39,9 @@ def _established(workflow, prop_name, fallback):
 
 
 def sync(session, instance_id: str, workflow, running: bool) -> None:
-    session.execute(delete(MessageWait).where(MessageWait.instance_id == instance_id))
+    # no session synchronisation: a step reads no MessageWait objects, and matching the session's is costly
+    session.execute(delete(MessageWait).where(MessageWait.instance_id == instance_id)
+                    .execution_options(synchronize_session=False))
     if running:
         for name, key in sorted(set(waits(workflow))):
             session.add(MessageWait(instance_id=instance_id, message=name, correlation_key=key))

@@ -12,14 +12,17 @@ def ready_user_tasks(workflow) -> list:
     return [t for t in all_tasks(workflow) if t.state == TaskState.READY and t.task_spec.manual]
 
 
-def sync(session, instance, workflow, now, actor: str, completed_task_id: str | None = None) -> list[WorkTask]:
-    """Insert newly ready tasks (returned); mark vanished ones completed (the one just done) or cancelled."""
+def sync(session, instance, workflow, now, actor: str,
+         completed_task_id: str | None = None) -> tuple[list[WorkTask], list[WorkTask]]:
+    """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled.
+    Returns the inserted rows and every ready row of the instance afterwards, in worklist order."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)} if instance.status == "running" else {}
     open_rows = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready"))
-    known = set()
+    known, still_ready = set(), []
     for row in open_rows:
         known.add(row.id)
         if row.id in ready:
+            still_ready.append(row)
             continue
         done = row.id == completed_task_id
         row.state = "completed" if done else "cancelled"
@@ -28,7 +31,7 @@ def sync(session, instance, workflow, now, actor: str, completed_task_id: str | 
     with clock_scope(FixedClock(now)):  # due_date expressions may call now(): the step's time
         added = [_row(instance, task, now) for task_id, task in ready.items() if task_id not in known]
     session.add_all(added)
-    return added
+    return added, sorted(still_ready + added, key=lambda row: (row.created_at, row.id))
 
 
 def _row(instance, task, now) -> WorkTask:

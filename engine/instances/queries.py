@@ -27,17 +27,20 @@ def task_view(row: WorkTask) -> dict:
     }
 
 
-def instance_view(session, instance: ProcessInstance, actor: Actor, view: int | None = None) -> dict:
+def instance_view(session, instance: ProcessInstance, actor: Actor, view: int | None = None,
+                  ready: list[WorkTask] | None = None) -> dict:
     """The instance as ``view`` (default: the actor's view of it) shows it; after the actor's own step an
-    actor whose step took the case out of its scope (an aanmelder's at inclusion) gets it without data or tasks."""
+    actor whose step took the case out of its scope (an aanmelder's at inclusion) gets it without data or tasks.
+    A step passes its ``ready`` worklist rows, so they are not queried again."""
     if view is None:
         view = scope.view_of_instance(session, actor, instance.id)
     data = process_data(instance) if view != NONE else {}
-    version = session.get(ProcessVersion, instance.process_version_id)
-    ready = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")
-                            .order_by(WorkTask.created_at, WorkTask.id))
+    if ready is None:
+        ready = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")
+                                .order_by(WorkTask.created_at, WorkTask.id))
     return {
-        "id": instance.id, "process_model": instance.process_id, "version": version.version,
+        "id": instance.id, "process_model": instance.process_id,
+        "version": deployments.version_number(session, instance.process_version_id),
         "status": instance.status, "data": authorization.visible_data(data, view),
         "ready_tasks": [task_view(r) for r in ready] if view != NONE else [],
         "timer_due": instance.timer_due.isoformat() if instance.timer_due else None,

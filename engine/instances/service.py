@@ -4,6 +4,7 @@ Each public function is one unit of work: it loads what it needs, runs one step 
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from engine.casus import cancellation
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -46,7 +47,8 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
     with rt.uow() as uow:
         found = uow.session.execute(
             select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
-            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)).first()
+            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)
+            .options(undefer(ProcessInstance.state))).first()
         if found is None or found[2] == NONE:
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
         row, instance, _ = found
@@ -59,9 +61,9 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
         forms.validate(schema or {}, data)
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
-        steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
+        _, ready = steps.execute_for_view(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
         uow.commit()
-        return queries.instance_view(uow.session, instance, actor)
+        return queries.instance_view(uow.session, instance, actor, ready=ready)
 
 
 def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,

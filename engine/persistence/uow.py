@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine.errors import Conflict
+from engine.persistence.db import held_connection
 
 
 class UnitOfWork:
@@ -29,7 +30,8 @@ class UnitOfWork:
         self._after_commit.append(callback)
 
     def __enter__(self) -> "UnitOfWork":
-        self.session = self._session_factory()
+        connection = held_connection(self._session_factory.kw["bind"])
+        self.session = self._session_factory(bind=connection) if connection else self._session_factory()
         return self
 
     def __exit__(self, *exc_info):

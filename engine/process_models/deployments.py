@@ -11,7 +11,7 @@ from engine.audit import trail
 from engine.casus import endings
 from engine.errors import DeployRefused, Invalid, NotFound
 from engine.persistence.tables import Deployment, ProcessVersion
-from engine.process_models import fingerprint, model_set
+from engine.process_models import fingerprint, model_set, version_cache
 from engine.process_models.catalogue import Catalogue
 from engine.process_models.checks import loop_warnings
 from engine.spiff.loop_classes import embedded_specs
@@ -184,14 +184,27 @@ def _cached_specs(files_json: str, process_id: str):
 
 
 def specs_for(session, version: ProcessVersion):
-    """(spec, subprocess_specs) of a deployed version; parsed once per content and cached."""
-    deployment = session.get(Deployment, version.deployment_id)
-    files = {**deployment.resolved, **deployment.files}
-    return _cached_specs(json.dumps(files, sort_keys=True), version.process_id)
+    """(spec, subprocess_specs) of a deployed version; parsed once per content, looked up once per version."""
+    def parse():
+        deployment = session.get(Deployment, version.deployment_id)
+        files = {**deployment.resolved, **deployment.files}
+        return _cached_specs(json.dumps(files, sort_keys=True), version.process_id)
+
+    return version_cache.cached(session, ("specs", version.id), parse)
 
 
 def form_file(session, version_id: int, name: str) -> dict | None:
-    version = session.get(ProcessVersion, version_id)
-    deployment = session.get(Deployment, version.deployment_id)
-    text = deployment.files.get(name) or deployment.resolved.get(name)
-    return json.loads(text) if text else None
+    """A form file of a version, read once per version: only that file's text, not the whole deployment."""
+    def read():
+        text = session.scalar(
+            select(func.coalesce(Deployment.files[name].as_string(), Deployment.resolved[name].as_string()))
+            .join(ProcessVersion, ProcessVersion.deployment_id == Deployment.id).where(ProcessVersion.id == version_id))
+        return json.loads(text) if text else None
+
+    return version_cache.cached(session, ("form", version_id, name), read)
+
+
+def version_number(session, version_id: int) -> int:
+    """The number a version was deployed as (per process id), read once per version."""
+    return version_cache.cached(session, ("number", version_id),
+                                lambda: session.scalar(select(ProcessVersion.version).where(ProcessVersion.id == version_id)))

@@ -2,12 +2,13 @@
 
 Stored states refer to their version (the instance row's ``process_version_id``) instead of carrying
 the spec; loading or starting a workflow restores spec objects of its own from this text (see
-``engine.spiff.serialization`` for why they are not shared). The cache lives in the runtime, not the
-module, because a version id means something only within one database.
+``engine.spiff.serialization`` for why they are not shared). The text is kept in the per-database
+``version_cache``, as everything else read from an immutable version.
 """
 from dataclasses import dataclass
 
 from engine.persistence.tables import ProcessVersion
+from engine.process_models import version_cache
 from engine.process_models.deployments import specs_for
 from engine.spiff import serialization
 
@@ -19,14 +20,11 @@ class VersionSpec:
 
 
 class VersionSpecs:
-    """``VersionSpec`` by process version id."""
-
-    def __init__(self):
-        self._specs: dict[int, VersionSpec] = {}
+    """``VersionSpec`` by process version id (the runtime's ``specs``)."""
 
     def __call__(self, session, version_id: int) -> VersionSpec:
-        found = self._specs.get(version_id)
-        if found is None:
+        def parse() -> VersionSpec:
             parsed = specs_for(session, session.get(ProcessVersion, version_id))
-            found = self._specs.setdefault(version_id, VersionSpec(version_id, serialization.serialized_specs(*parsed)))
-        return found
+            return VersionSpec(version_id, serialization.serialized_specs(*parsed))
+
+        return version_cache.cached(session, ("serialized_specs", version_id), parse)

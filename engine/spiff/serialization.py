@@ -52,10 +52,12 @@ def dump(workflow, version_specs: str) -> dict:
     return state
 
 
-def load(state: dict, script_engine, version_specs: str | None = None):
-    """Rebuild a workflow from stored state, on the spec of its version unless it embeds its own
-    (then ``version_specs`` may be None); the stored dict itself is never mutated."""
-    state = copy.deepcopy(state)
+def load(state: dict, script_engine, version_specs: str | None = None, owned: bool = False):
+    """Rebuild a workflow from stored state, on the spec of its version unless it embeds its own (then
+    ``version_specs`` may be None). Migrating and converting change the dict in place, so it is copied first
+    unless the caller ``owned`` it (fresh from decryption and not used again)."""
+    if not owned:
+        state = copy.deepcopy(state)
     serializer().migrate(state)
     if not embeds_spec(state):
         state.update(json.loads(version_specs))

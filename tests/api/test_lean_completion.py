@@ -1,0 +1,73 @@
+"""One task completion over HTTP stays lean: few SQL statements, one instance UPDATE, one connection.
+
+Before the lean step a completion took 15 statements (two UPDATEs of the instance row, the whole
+deployment row for the form schema, the worklist queried again for the response) and 3 pool
+checkouts; these guards keep it at the figures it has now (bench/step.py measures the time).
+"""
+import pytest
+from sqlalchemy import event
+
+MAX_STATEMENTS = 9
+
+
+@pytest.fixture
+def regisseur(login):
+    return login("procesregisseur")
+
+
+@pytest.fixture
+def started(client, upload, regisseur):
+    """A plain loop with a JSON Schema form, completed once so the version's form is known to the process."""
+    upload("loop_plain.bpmn", "loop-evaluatie-schema.json")
+    view = client.post("/api/v1/process-instances", json={"process_model": "loop_plain"}, headers=regisseur).json
+    return complete(client, view, regisseur)
+
+
+def complete(client, view: dict, headers: dict) -> dict:
+    [task] = view["ready_tasks"]
+    response = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": {"afsluiten": False}},
+                           headers=headers)
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+@pytest.fixture
+def recorded(rt):
+    """Every SQL statement the runtime's engine runs and every connection it checks out, from now on."""
+    engine = rt.session_factory.kw["bind"]
+    seen = {"statements": [], "checkouts": 0}
+
+    def on_execute(_conn, _cursor, statement, *_):
+        seen["statements"].append(statement)
+
+    def on_checkout(*_):
+        seen["checkouts"] += 1
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    event.listen(engine.pool, "checkout", on_checkout)
+    yield seen
+    event.remove(engine, "before_cursor_execute", on_execute)
+    event.remove(engine.pool, "checkout", on_checkout)
+
+
+def test_a_completion_runs_at_most_nine_statements_on_one_connection(client, started, regisseur, recorded):
+    after = complete(client, started, regisseur)
+
+    statements = recorded["statements"]
+    assert len(statements) <= MAX_STATEMENTS, "\n".join(statements)
+    assert recorded["checkouts"] == 1
+    instance_updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE PROCESS_INSTANCES")]
+    assert len(instance_updates) == 1, instance_updates
+    assert not [s for s in statements if "deployments.files," in s], "the form is read from the whole deployment"
+    # the response is the step's own result: the next round's task, the new data, the version
+    [task] = after["ready_tasks"]
+    assert task["id"] != started["ready_tasks"][0]["id"] and task["element"] == "evalueren"
+    assert after["data"]["rondes"] == 2 and after["version"] == 1
+
+
+def test_the_response_lists_the_ready_tasks_as_a_later_read_does(client, started, regisseur):
+    after = complete(client, started, regisseur)
+
+    read = client.get(f"/api/v1/process-instances/{after['id']}", headers=regisseur).json
+    assert after["ready_tasks"] == read["ready_tasks"]
+    assert after == read
