@@ -13,14 +13,16 @@ from handlers.descriptions import describe
 
 bp = Blueprint("web_modeler", __name__, url_prefix="/procesmodellen")
 EDITORS = {".bpmn": "modeler.html", ".dmn": "modeler_dmn.html", ".json": "modeler_formulier.html"}
-# bpmn-js-properties-panel 5.65.3 creates its containers with two fixed style attributes ("height: 100%",
-# "flex: none; height: auto"); only these exact values are allowed, scripts stay as strict as elsewhere.
-PANEL_STYLES = ("nR5hyLltSjfvi2rqC26RbcredWrJvTaPA1yqPX96jpY=", "LIWyuNLBDBQuKJLr4mOx2cFEzHX9lM0BrbfcAAzCvSU=")
+# Fixed style attributes the pinned editors write: bpmn-js-properties-panel 5.65.3 ("height: 100%",
+# "flex: none; height: auto") and dmn-js 17.10.2 ("vertical-align:middle", its logo's position). Only these
+# exact values are allowed; scripts stay as strict as elsewhere.
+EDITOR_STYLES = ("nR5hyLltSjfvi2rqC26RbcredWrJvTaPA1yqPX96jpY=", "LIWyuNLBDBQuKJLr4mOx2cFEzHX9lM0BrbfcAAzCvSU=",
+                 "CA/eh4+2R0J7cEQ14gBMtx834RIOjzMUqCM+evtrkp4=", "r3vOsuepBDg6tz/cOusiNJ9Y4Lp9hGQTT7pzDks1Xxc=")
 
 
 @bp.after_request
-def _panel_styles(response):
-    response.headers["Content-Security-Policy"] = csp_with_style_hashes(*PANEL_STYLES)
+def _editor_styles(response):
+    response.headers["Content-Security-Policy"] = csp_with_style_hashes(*EDITOR_STYLES)
     return response
 
 

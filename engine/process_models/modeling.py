@@ -11,7 +11,7 @@ FORM_SUFFIX, UI_SUFFIX = "-schema.json", "-uischema.json"
 
 def newest_files(rt, process_id: str, actor: Actor) -> dict:
     """{'process_id', 'name', 'version', 'file', 'files'}: the BPMN file defining ``process_id`` in its newest
-    version, and every file deployed with it (decisions and forms edited alongside)."""
+    version, and the files it uses (its forms and decision files), which are edited alongside."""
     authorization.require(actor, authorization.MODELS)
     with rt.uow() as uow:
         catalogue = Catalogue(uow.session, rt.forms_dir)
@@ -19,8 +19,10 @@ def newest_files(rt, process_id: str, actor: Actor) -> dict:
         if version is None:
             raise NotFound(f"Procesmodel '{process_id}' bestaat niet.")
         found = catalogue.deployment_set(version.deployment_id)
-        return {"process_id": process_id, "name": version.name, "version": version.version,
-                "file": found["procs"][process_id].file, "files": sorted(found["files"])}
+        refs = found["procs"][process_id]
+        used = {refs.file, *refs.forms, *(found["decs"][d] for d in refs.decisions if d in found["decs"])}
+        return {"process_id": process_id, "name": version.name, "version": version.version, "file": refs.file,
+                "files": sorted(name for name in used if name in found["files"])}
 
 
 def choices(rt, actor: Actor) -> dict:

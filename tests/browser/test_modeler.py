@@ -80,3 +80,15 @@ def test_only_process_owners_may_open_the_modeler(rt, deploy, sign_in, server):
     page.goto(f"{server}/procesmodellen/web_form_task/versies/1")
     expect(page.get_by_role("link", name="Bewerken in de modeler")).to_have_count(0)
     assert page.goto(f"{server}/procesmodellen/web_form_task/bewerken").status == 403
+
+
+def test_decision_table_opens_in_the_dmn_editor_and_validates(rt, sign_in, server):
+    deploy_processes(rt)
+    page = sign_in("proceseigenaar")
+    open_modeler(page, server, "casusregie_gezin")
+    page.get_by_role("link", name="regiekaart_zeeland.dmn").click()
+    expect(page.locator("#dmn-modeler[data-ready=true]")).to_be_attached()
+    table = page.get_by_role("button", name="Beslistabel: Zeeuwse universele regiekaart (de-)escaleren")
+    expect(table).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Valideren").click()
+    expect(page.get_by_role("status")).to_have_text(re.compile("^Geen fouten gevonden"))

@@ -57,7 +57,8 @@ const container = document.getElementById("modeler");
 if (container) {
   start(container).catch((err) => {
     const message = container.querySelector(".diagram-fout");
-    message.textContent = "Het diagram kon niet worden geladen: " + err.message;
+    message.textContent = "Het diagram kon niet worden geladen: " + (err.message === "no diagram to display"
+      ? "het bestand bevat geen diagramgegevens (BPMN DI)." : err.message);
     message.hidden = false;
   });
 }
