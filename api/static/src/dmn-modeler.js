@@ -9,7 +9,7 @@ import "dmn-js/dist/assets/dmn-js-literal-expression.css";
 import "dmn-js/dist/assets/dmn-js-boxed-expression.css";
 import "dmn-js/dist/assets/dmn-js-boxed-expression-controls.css";
 import DmnModeler from "dmn-js/lib/Modeler";
-import { wireActions } from "./modeler/actions";
+import { boot, wireActions } from "./modeler/actions";
 import translations from "./modeler/translations";
 
 const KINDS = { drd: "Diagram", decisionTable: "Beslistabel", literalExpression: "Expressie" };
@@ -54,11 +54,4 @@ async function start(container) {
   container.dataset.ready = "true";
 }
 
-const container = document.getElementById("dmn-modeler");
-if (container) {
-  start(container).catch((err) => {
-    const message = container.querySelector(".diagram-fout");
-    message.textContent = "De beslissing kon niet worden geladen: " + err.message;
-    message.hidden = false;
-  });
-}
+boot("dmn-modeler", start, "De beslissing");

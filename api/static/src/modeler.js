@@ -5,7 +5,7 @@ import "bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css";
 import Modeler from "bpmn-js/lib/Modeler";
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from "bpmn-js-properties-panel";
 import lintModule from "bpmn-js-bpmnlint";
-import { wireActions } from "./modeler/actions";
+import { boot, wireActions } from "./modeler/actions";
 import { EMPTY_DIAGRAM } from "./modeler/empty";
 import lintConfig from "./modeler/lint-config";
 import propertiesModule from "./modeler/properties";
@@ -53,12 +53,5 @@ async function start(container) {
   container.dataset.ready = "true";
 }
 
-const container = document.getElementById("modeler");
-if (container) {
-  start(container).catch((err) => {
-    const message = container.querySelector(".diagram-fout");
-    message.textContent = "Het diagram kon niet worden geladen: " + (err.message === "no diagram to display"
-      ? "het bestand bevat geen diagramgegevens (BPMN DI)." : err.message);
-    message.hidden = false;
-  });
-}
+boot("modeler", start, "Het diagram", (err) => (err.message === "no diagram to display"
+  ? "het bestand bevat geen diagramgegevens (BPMN DI)." : err.message));

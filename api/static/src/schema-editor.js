@@ -1,6 +1,6 @@
 // The form editor page: a deployed JSON-Schema (or UI schema) as text, checked as JSON while typing, with the
 // same validate and deploy actions as the diagram editors.
-import { wireActions } from "./modeler/actions";
+import { boot, wireActions } from "./modeler/actions";
 
 async function start(container) {
   const text = container.querySelector("textarea");
@@ -28,11 +28,4 @@ async function start(container) {
   container.dataset.ready = "true";
 }
 
-const container = document.getElementById("schema-editor");
-if (container) {
-  start(container).catch((err) => {
-    const message = container.querySelector(".diagram-fout");
-    message.textContent = "Het formulier kon niet worden geladen: " + err.message;
-    message.hidden = false;
-  });
-}
+boot("schema-editor", start, "Het formulier");

@@ -24,3 +24,14 @@ export function wireActions(form, editor) {
     () => run(deploy, (result) => { results.deployed(result); editor.mark(null); }));
   form.addEventListener("submit", (event) => event.preventDefault());
 }
+
+/** Run an editor page's `start(container)` when the page has `id`; a failure is shown in Dutch on the page. */
+export function boot(id, start, what, explain = (err) => err.message) {
+  const container = document.getElementById(id);
+  if (!container) { return; }
+  start(container).catch((err) => {
+    const message = container.querySelector(".diagram-fout");
+    message.textContent = what + " kon niet worden geladen: " + explain(err);
+    message.hidden = false;
+  });
+}
