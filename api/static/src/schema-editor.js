@@ -2,6 +2,16 @@
 // same validate and deploy actions as the diagram editors.
 import { boot, wireActions } from "./modeler/actions";
 
+const INVALID = "Geen geldige JSON: controleer haakjes, komma's en aanhalingstekens.";
+
+function parsed(text) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(INVALID);
+  }
+}
+
 async function start(container) {
   const text = container.querySelector("textarea");
   const status = container.querySelector(".json-status");
@@ -10,18 +20,18 @@ async function start(container) {
 
   text.addEventListener("input", () => {
     try {
-      JSON.parse(text.value);
+      parsed(text.value);
       status.textContent = "Geldige JSON.";
       text.removeAttribute("aria-invalid");
     } catch (err) {
-      status.textContent = "Geen geldige JSON: " + err.message;
+      status.textContent = err.message;
       text.setAttribute("aria-invalid", "true");
     }
   });
 
   wireActions(document.getElementById("editor-acties"), {
     file: () => container.dataset.file,
-    save: async () => JSON.stringify(JSON.parse(text.value), null, 2) + "\n",
+    save: async () => JSON.stringify(parsed(text.value), null, 2) + "\n",
     select() {},
     mark() {},
   });

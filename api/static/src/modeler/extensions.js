@@ -74,7 +74,7 @@ export function operator(element) {
   return extension(getBusinessObject(element), "spiffworkflow:ServiceTaskOperator");
 }
 
-/** Choose a handler: keeps the values of parameters the new handler also takes. */
+/** Choose a handler: keeps the values of parameters the new handler also takes (all of them if it is open). */
 export function setOperator(injector, element, handler) {
   const moddle = injector.get("moddle"), commands = [];
   const op = ensureExtension(moddle, element, getBusinessObject(element), "spiffworkflow:ServiceTaskOperator",
@@ -85,8 +85,10 @@ export function setOperator(injector, element, handler) {
     list = moddle.create("spiffworkflow:Parameters", { parameters: [] });
     list.$parent = op;
   }
-  const params = (handler ? handler.parameters : []).map((p) => {
-    const created = moddle.create("spiffworkflow:Parameter", { id: p.name, type: "any", value: old[p.name] || "" });
+  const names = (handler ? handler.parameters : []).map((p) => p.name);
+  const kept = handler && handler.open ? Object.keys(old).filter((name) => !names.includes(name)) : [];
+  const params = names.concat(kept).map((name) => {
+    const created = moddle.create("spiffworkflow:Parameter", { id: name, type: "any", value: old[name] || "" });
     created.$parent = list;
     return created;
   });
