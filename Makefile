@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: run test install bench clean vendor chromium
+.PHONY: run test install bench clean vendor chromium spiff-corpus
 
 $(BIN)/levensloop: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,9 @@ $(VENDOR)/.stamp: package.json package-lock.json $(wildcard api/static/src/*.js 
 
 vendor: $(VENDOR)/.stamp
 
-# Debian's Chromium for the browser tests (tests/browser skip when it is missing).
+# Debian's Chromium for the browser tests (tests/browser fails without it unless LEVENSLOOP_BROWSER_TESTS=skip).
 chromium:
-	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium; } || echo "chromium missing: browser tests will be skipped"
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && apt-get install -y -qq chromium; } || { echo "Debian's chromium is missing and could not be installed (run as root, or apt-get install chromium)"; exit 1; }
 
 install: $(BIN)/levensloop vendor chromium
 
@@ -40,6 +40,10 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# SpiffWorkflow's own test models under compaction (needs a checkout: SPIFF_CORPUS=.../tests/SpiffWorkflow).
+spiff-corpus: install
+	SPIFF_CORPUS=$(SPIFF_CORPUS) $(BIN)/pytest tests/compaction/test_spiff_corpus.py -q
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -1,8 +1,9 @@
-"""Flask app factory: REST API under /api/v1 (and later the Dutch web UI)."""
+"""Flask app factory: the REST API under /api/v1 and the Dutch web UI."""
 import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import extension, secrets_config
 from api.json_provider import BoundedJSONProvider
@@ -26,6 +27,7 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
         MAX_CONTENT_LENGTH=5 * 1024 * 1024,
         MAX_DEPLOY_FILES=50,  # per deployment upload; more is a 422
         MAX_DEPLOY_FILE_SIZE=2 * 1024 * 1024,  # bytes per uploaded file; larger is a 422
+        TRUSTED_PROXIES=_trusted_proxies(),
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -57,4 +59,15 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     from api import web
 
     web.init_app(app)
+    if app.config["TRUSTED_PROXIES"]:  # the client's address and scheme as the reverse proxies saw them
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
+
+
+def _trusted_proxies() -> int:
+    """How many reverse proxies stand before the app (LEVENSLOOP_TRUSTED_PROXIES); 0 trusts no forwarded header."""
+    value = os.environ.get("LEVENSLOOP_TRUSTED_PROXIES", "0")
+    if not value.isdigit():
+        raise SystemExit(f"LEVENSLOOP_TRUSTED_PROXIES moet een aantal zijn (0, 1, 2, …), niet {value!r}")
+    return int(value)

@@ -14,6 +14,7 @@ from api.demo import demo_command
 from api.extension import runtime as _rt
 from api.secrets_config import require_secrets
 from engine.errors import DeployRefused, EngineError
+from engine.persistence import app_login
 from engine.persistence.migrate import upgrade
 from engine.process_models import service as model_service
 from engine.process_models.deployments import summary
@@ -36,6 +37,20 @@ def db_upgrade():
     """Create or migrate the schema to the newest version (Alembic)."""
     upgrade(current_app.config["DATABASE_URL"])
     click.echo("Database bijgewerkt.")
+
+
+@db_group.command("app-login")
+@click.argument("username")
+@click.password_option("--password", envvar="LEVENSLOOP_APP_DB_PASSWORD",
+                       help="Ook uit LEVENSLOOP_APP_DB_PASSWORD; anders gevraagd.")
+@with_appcontext
+def db_app_login(username, password):
+    """Create (or update) the PostgreSQL login role the web processes and schedulers connect as."""
+    try:
+        new = app_login.ensure(current_app.config["DATABASE_URL"], username, password)
+    except EngineError as err:
+        fail(err)
+    click.echo(f"Databaserol {username} {'aangemaakt' if new else 'bijgewerkt'} (lid van levensloop_app).")
 
 
 @click.command("deploy")

@@ -3,8 +3,8 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from api.auth import login_required, runtime
 from api.paging import filters, page_request, paged
-from api.schemas import AccessLogQuery, ExportQuery
-from engine.audit import access_log, export, replay
+from api.schemas import AccessLogQuery, ExportQuery, MiningQuery
+from engine.audit import access_log, export, mining, replay
 from engine.audit import verify as audit_verify
 
 bp = Blueprint("audit", __name__, url_prefix="/api/v1")
@@ -86,7 +86,62 @@ def export_events(instance_id):
         422: {content: {application/json: {schema: Error}}}
     """
     fmt = ExportQuery().load(request.args.to_dict())["format"]
-    content, mimetype, filename = export.export(runtime(), instance_id, fmt, g.actor)
+    return _download(*export.export(runtime(), instance_id, fmt, g.actor))
+
+
+@bp.get("/process-models/<process_id>/mining-export")
+@login_required
+def mining_export_model(process_id):
+    """A process-mining log of every instance of a model: user tasks by Dutch name, start and complete, role.
+    ---
+    get:
+      tags: [audit]
+      parameters:
+        - {name: process_id, in: path, required: true, schema: {type: string}}
+        - {name: format, in: query, schema: {type: string, enum: [xes, csv], default: xes}}
+        - {name: version, in: query, schema: {type: integer, minimum: 1}}
+        - {name: from, in: query, schema: {type: string, format: date}}
+        - {name: until, in: query, schema: {type: string, format: date}}
+      responses:
+        200:
+          content:
+            application/xml: {schema: {type: string}}
+            text/csv: {schema: {type: string}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    query = MiningQuery().load(request.args.to_dict())
+    period = mining.Period(query["version"], query["from_"], query["until"])
+    return _download(*mining.for_model(runtime(), process_id, query["format"], g.actor, period))
+
+
+@bp.get("/casussen/<casus_id>/mining-export")
+@login_required
+def mining_export_casus(casus_id):
+    """A process-mining log of one casus: all its cycles as one case, named by the casus pseudonym.
+    ---
+    get:
+      tags: [audit]
+      parameters:
+        - {name: casus_id, in: path, required: true, schema: {type: string}}
+        - {name: format, in: query, schema: {type: string, enum: [xes, csv], default: xes}}
+      responses:
+        200:
+          content:
+            application/xml: {schema: {type: string}}
+            text/csv: {schema: {type: string}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    query = MiningQuery(only=["format"]).load(request.args.to_dict())
+    return _download(*mining.for_casus(runtime(), casus_id, query["format"], g.actor))
+
+
+def _download(content: str, mimetype: str, filename: str) -> Response:
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

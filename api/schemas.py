@@ -251,6 +251,13 @@ class ExportQuery(Strict):
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xes"]))
 
 
+class MiningQuery(Strict):
+    format = fields.String(load_default="xes", validate=validate.OneOf(["xes", "csv"]))
+    version = fields.Integer(load_default=None, strict=False, validate=validate.Range(min=1))
+    from_ = fields.Date(data_key="from", load_default=None)
+    until = fields.Date(load_default=None)
+
+
 class AccessLogQuery(Strict):
     user = fields.String(load_default=None)
     instance = fields.String(load_default=None)

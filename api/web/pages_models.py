@@ -2,7 +2,9 @@
 from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
 
 from api.routes_models import uploaded_files
+from api.schemas import MiningQuery
 from api.web.session import login_required, runtime
+from engine.audit import mining
 from engine.decisions import service as decision_service
 from engine.errors import DeployRefused, Invalid
 from engine.instances import queries
@@ -55,7 +57,18 @@ def overview(process_id):
     return render_template("procesmodel_overzicht.html", model=queries.process_model(runtime(), process_id),
                            usage=version_usage.usage(runtime(), process_id, g.actor),
                            decisions=decision_service.of_process(runtime(), process_id, g.actor),
-                           may_edit=authorization.allows(g.actor, authorization.MODELS))
+                           may_edit=authorization.allows(g.actor, authorization.MODELS),
+                           may_mine=authorization.allows(g.actor, authorization.MINING))
+
+
+@bp.get("/<process_id>/procesmining")
+@login_required
+def mining_export(process_id):
+    """The process-mining log of the model, filtered as chosen on the overview page (empty fields: no filter)."""
+    query = MiningQuery().load({k: v for k, v in request.args.items() if v})
+    period = mining.Period(query["version"], query["from_"], query["until"])
+    content, mimetype, filename = mining.for_model(runtime(), process_id, query["format"], g.actor, period)
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/<process_id>/verschil")

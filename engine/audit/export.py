@@ -8,10 +8,9 @@ import csv
 import io
 import json
 
-from lxml import etree
-
 from engine.audit import access_log
 from engine.audit import trail as audit
+from engine.audit import xes
 from engine.errors import Invalid
 from engine.instances import queries
 from engine.persistence.lookups import instance_or_404
@@ -19,14 +18,6 @@ from engine.persistence.tables import ProcessVersion
 from engine.security.actors import Actor
 
 FORMATS = {"json": "application/json", "csv": "text/csv", "xes": "application/xml"}
-XES_NS = "http://www.xes-standard.org/"
-XES_VERSION = "1849.2016"  # the standard's schema types xes.version as a decimal; its elements have no namespace
-EXTENSIONS = [("Concept", "concept"), ("Time", "time"), ("Organizational", "org"), ("Lifecycle", "lifecycle")]
-XES_GLOBALS = {  # attributes every trace/event has (the classifier's keys must be among them)
-    "trace": [("string", "concept:name", "")],
-    "event": [("string", "concept:name", ""), ("date", "time:timestamp", "1970-01-01T00:00:00+00:00"),
-              ("string", "org:resource", ""), ("string", "lifecycle:transition", "complete")],
-}
 CSV_COLUMNS = ["seq", "type", "activity", "actor", "at", "inputs", "state_hash", "prev_hash", "hash"]
 
 
@@ -74,30 +65,14 @@ def _csv(header: dict, trail: list[dict]) -> str:
 
 
 def _xes(header: dict, trail: list[dict]) -> str:
-    log = etree.Element("log", attrib={"xes.version": XES_VERSION, "xes.features": ""})
-    for name, prefix in EXTENSIONS:
-        etree.SubElement(log, "extension", name=name, prefix=prefix, uri=f"{XES_NS}{prefix}.xesext")
-    for scope, defaults in XES_GLOBALS.items():
-        glob = etree.SubElement(log, "global", scope=scope)
-        for tag, key, value in defaults:
-            _attr(glob, tag, key, value)
-    etree.SubElement(log, "classifier", name="Activity", keys="concept:name")
-    _attr(log, "string", "concept:name", f"Levensloop audittrail {header['process_instance']}")
-    trace = etree.SubElement(log, "trace")
-    _attr(trace, "string", "concept:name", header["process_instance"])
-    _attr(trace, "string", "process_model", header["process_model"])
-    _attr(trace, "int", "version", str(header["version"]))
+    log = xes.log(f"Levensloop audittrail {header['process_instance']}")
+    trace = xes.element(log, "trace", [("string", "concept:name", header["process_instance"]),
+                                       ("string", "process_model", header["process_model"]),
+                                       ("int", "version", str(header["version"]))])
     for event in trail:
-        node = etree.SubElement(trace, "event")
-        _attr(node, "string", "concept:name", activity(event))
-        _attr(node, "date", "time:timestamp", event["at"])
-        _attr(node, "string", "org:resource", event["actor"])
-        _attr(node, "string", "lifecycle:transition", "ate_abort" if event["type"] == "incident" else "complete")
-        _attr(node, "int", "seq", str(event["seq"]))
-        _attr(node, "string", "event_type", event["type"])
-        _attr(node, "string", "hash", event["hash"])
-    return etree.tostring(log, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
-
-
-def _attr(parent, tag: str, key: str, value: str) -> None:
-    etree.SubElement(parent, tag, key=key, value=value)
+        xes.element(trace, "event", [
+            ("string", "concept:name", activity(event)), ("date", "time:timestamp", event["at"]),
+            ("string", "org:resource", event["actor"]),
+            ("string", "lifecycle:transition", "ate_abort" if event["type"] == "incident" else "complete"),
+            ("int", "seq", str(event["seq"])), ("string", "event_type", event["type"]), ("string", "hash", event["hash"])])
+    return xes.text(log)

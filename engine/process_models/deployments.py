@@ -14,6 +14,7 @@ from engine.persistence.tables import Deployment, ProcessVersion
 from engine.process_models import fingerprint, model_set
 from engine.process_models.catalogue import Catalogue
 from engine.process_models.checks import loop_warnings
+from engine.spiff.loop_classes import embedded_specs
 from engine.process_models.diff import diff as node_diff
 from engine.process_models.lint import LintContext, lint
 from engine.process_models.problems import problem, where
@@ -111,9 +112,10 @@ def _spec_checks(found, process_ids: list[str]) -> tuple[list[dict], list[dict]]
     try:
         parser = parse_models(found.files, found.trees)
         for pid in process_ids:
-            spec, _subs = load_specs(parser, pid, found.trees)
+            spec, subs = load_specs(parser, pid, found.trees)
             errors += [problem(spec.file, p["message"], element_id=p.get("element")) for p in endings.problems(spec)]
-            warnings += loop_warnings(spec)
+            for checked in [spec, *embedded_specs(spec, subs)]:  # called processes are checked on their own
+                warnings += loop_warnings(checked)
     except DeployRefused as err:
         errors += err.errors
     return errors, warnings

@@ -23,6 +23,7 @@ COMPLETE = "task.complete"  # in the task's lane, on a case in scope
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
 MODELS = "model.manage"   # deploy and validate process models and versions
 USAGE = "model.usage"     # which instances run which version (ids and pseudonyms only)
+MINING = "process.mining"  # process-mining logs: activities, times and roles of all cases, no case data
 DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
@@ -63,8 +64,8 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "verwijzer": _worker(STARTED),
     "aanbieder": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
-    "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY)},
+    "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY), MINING: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY)},
     "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY)},
 }
 
@@ -97,6 +98,7 @@ REFUSALS = {
     AUDIT: "Alleen een auditor mag dit inzien.",
     MODELS: "Alleen een proceseigenaar mag procesmodellen beheren.",
     USAGE: "Alleen een proceseigenaar, beheerder of auditor ziet welke zaken een versie gebruiken.",
+    MINING: "Alleen een proceseigenaar of auditor mag procesmining-exports maken.",
     DECIDE: "Alleen een proceseigenaar mag beslissingen uitproberen.",
     USERS: "Alleen een beheerder mag gebruikers beheren.",
 }

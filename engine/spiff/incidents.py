@@ -49,13 +49,21 @@ def handler_failed(message: str, task, handler: str) -> WorkflowTaskException:
 def describe(err: Exception, task) -> Incident:
     """The value-free incident for ``err`` raised at ``task`` (None when the failing task is unknown)."""
     element = task.task_spec.bpmn_id if task is not None else None
-    name = (task.task_spec.bpmn_name or None) if task is not None else None
+    name = _element_name(task.task_spec) if task is not None else None
     where = f"Stap '{name}' ({element})" if name else f"Stap {element or 'onbekend'}"
     if isinstance(err, ExplainedError):
         return Incident(element, name, "geweigerd", None, _first_line(err))
     original = _original(err)
     kind, variable, what = _explain(err, original, _failing_nodes(err), task)
     return Incident(element, name, kind, variable, f"{where}: {what}.")
+
+
+def _element_name(spec) -> str | None:
+    """The element's name; a multi-instance task keeps it on the spec of its instances."""
+    child = getattr(spec, "task_spec", None)
+    if not spec.bpmn_name and isinstance(child, str) and child in spec._wf_spec.task_specs:
+        return spec._wf_spec.task_specs[child].bpmn_name or None
+    return spec.bpmn_name or None
 
 
 def detail(err: Exception) -> str:

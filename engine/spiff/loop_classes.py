@@ -11,7 +11,19 @@
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import CycleTimerEventDefinition
 from SpiffWorkflow.bpmn.specs.mixins.events.end_event import EndEvent
 from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent
+from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import CallActivity, SubWorkflowTask
 from SpiffWorkflow.bpmn.specs.mixins.unstructured_join import UnstructuredJoin
+
+
+def embedded_specs(spec, subprocess_specs: dict) -> list:
+    """The specs of the subprocesses drawn inside ``spec`` (at any depth), not those of called processes."""
+    found, stack = [], [spec]
+    while stack:
+        for ts in stack.pop().task_specs.values():
+            if isinstance(ts, SubWorkflowTask) and not isinstance(ts, CallActivity) and ts.spec in subprocess_specs:
+                found.append(subprocess_specs[ts.spec])
+                stack.append(subprocess_specs[ts.spec])
+    return found
 
 
 def joins_in_loops(spec) -> list[str]:

@@ -4,13 +4,16 @@ The runner applies a command, runs SpiffWorkflow's engine steps on the step's cl
 the outcome: the new state, its hash, the status, an incident if a task failed, the next timer,
 and the service-task results recorded for the audit trail.
 """
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from SpiffWorkflow.exceptions import WorkflowException
+from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from engine.clock import Clock, clock_scope
+from engine.errors import EngineError, Invalid
 from engine.spiff import compaction, incidents, serialization
 from engine.spiff.canonical import state_hash
 from engine.spiff.commands import all_tasks, apply
@@ -19,6 +22,7 @@ from engine.spiff.timers import earliest_timer_due
 # SpiffWorkflow's task iterator stops at depth 1000 (TaskIterator max_depth) and then reports a
 # workflow as completed. Compaction keeps loops far from it; this guard stays as the safety net.
 MAX_TREE_DEPTH = 800
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,6 +45,10 @@ def run(workflow, command: dict, clock: Clock, service_log) -> StepOutcome:
             workflow.do_engine_steps()
         except WorkflowException as err:
             incident, detail = _incident(workflow, err), incidents.detail(err)
+        except EngineError:
+            raise
+        except Exception as err:  # noqa: BLE001 — SpiffWorkflow let a model or data error through unwrapped
+            raise _refused(err) from err
         if incident is None:
             compaction.compact(workflow, command)
             incident = _depth_incident(workflow)
@@ -71,6 +79,26 @@ def _incident(workflow, err: WorkflowException) -> dict:
     if task is None and failed:
         task = failed[0]
     return incidents.describe(err, task).record()
+
+
+def _refused(err: Exception) -> Invalid:
+    """A step SpiffWorkflow broke off halfway with an error it did not wrap (e.g. a multi-instance input that
+    is missing, a correlation expression over data that is not there): the workflow object is half-changed,
+    so the step is refused as a whole — nothing is stored — with the value-free explanation."""
+    task = _task_in_traceback(err)
+    log.warning("Stap geweigerd: %s", incidents.detail(err))
+    return Invalid(f"Deze stap kan niet worden uitgevoerd: {incidents.describe(err, task).message}")
+
+
+def _task_in_traceback(err: Exception) -> Task | None:
+    """The innermost SpiffWorkflow task the failing code was working on."""
+    found, frame = None, err.__traceback__
+    while frame is not None:
+        for name in ("my_task", "task"):
+            if isinstance(frame.tb_frame.f_locals.get(name), Task):
+                found = frame.tb_frame.f_locals[name]
+        frame = frame.tb_next
+    return found
 
 
 def tree_depth(workflow) -> int:

@@ -1,13 +1,16 @@
 """On PostgreSQL the application runs as ``levensloop_app``: it does all its work, a retention
 purge included, but cannot switch off or bypass the append-only trigger of ``audit_events``."""
+import uuid
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from engine.audit import retention
 from engine.audit import verify as audit_verify
+from engine.persistence.db import make_engine
 from tests.conftest import ON_POSTGRES
 
 pytestmark = [pytest.mark.postgres_only,
@@ -52,3 +55,38 @@ def test_the_app_role_cannot_get_past_the_trigger(as_app_role, scenario, stateme
     with as_app_role.uow() as uow:
         with pytest.raises(DBAPIError, match=refusal):
             uow.session.execute(text(statement))
+
+
+@pytest.fixture
+def login_name(rt):
+    """A login role made by the test, dropped afterwards (roles belong to the whole server)."""
+    name = f"levensloop_web_{uuid.uuid4().hex[:8]}"
+    yield name
+    with rt.session_factory.kw["bind"].begin() as connection:
+        connection.execute(text(f"DROP ROLE IF EXISTS {name}"))
+
+
+def test_db_app_login_makes_a_member_of_the_app_role_that_cannot_switch_off_the_trigger(app, rt, login_name, scenario):
+    scenario()
+    runner = app.test_cli_runner()
+    made = runner.invoke(args=["db", "app-login", login_name], env={"LEVENSLOOP_APP_DB_PASSWORD": "x" * 20})
+    assert made.exit_code == 0 and f"Databaserol {login_name} aangemaakt" in made.output, made.output
+    again = runner.invoke(args=["db", "app-login", login_name], env={"LEVENSLOOP_APP_DB_PASSWORD": "y" * 20})
+    assert again.exit_code == 0 and "bijgewerkt" in again.output
+    url = make_url(app.config["DATABASE_URL"]).set(username=login_name, password="y" * 20)
+    engine = make_engine(url.render_as_string(hide_password=False))
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM audit_events")).scalar() > 0
+            with pytest.raises(DBAPIError, match="must be owner"):
+                connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER ALL"))
+    finally:
+        engine.dispose()
+
+
+def test_db_app_login_refuses_bad_names_and_short_passwords_in_dutch(app):
+    runner = app.test_cli_runner()
+    bad = runner.invoke(args=["db", "app-login", "Robert'); DROP"], env={"LEVENSLOOP_APP_DB_PASSWORD": "x" * 20})
+    assert bad.exit_code == 1 and "Ongeldige rolnaam" in bad.output and "Traceback" not in bad.output
+    short = runner.invoke(args=["db", "app-login", "levensloop_web"], env={"LEVENSLOOP_APP_DB_PASSWORD": "kort"})
+    assert short.exit_code == 1 and "Minstens 16 tekens" in short.output

@@ -1,7 +1,10 @@
 """Browser tests: the app served from a thread, driven by Debian's Chromium through Playwright.
 
-Only the system Chromium is used (never a downloaded browser); without it these tests skip.
+Only the system Chromium is used (never a downloaded browser). Without it, or without the built browser
+assets, every browser test errors: CI must never pass with the browser tests silently skipped. A developer on a
+machine without Chromium may opt out explicitly with LEVENSLOOP_BROWSER_TESTS=skip.
 """
+import os
 import threading
 from pathlib import Path
 
@@ -14,11 +17,24 @@ from tests.web.conftest import PASSWORD, driver  # noqa: F401 — driver: the Ke
 
 VENDOR = Path(__file__).resolve().parents[2] / "api" / "static" / "vendor"
 
-if not CHROMIUM.exists():
-    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: run `make install` as root "
-                "or `apt-get install chromium`", allow_module_level=True)
-if not (VENDOR / ".stamp").exists():
-    pytest.skip("browser assets missing: run `make vendor`", allow_module_level=True)
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return "Debian's Chromium (/usr/bin/chromium) is not installed: run `make install` as root or `apt-get install chromium`"
+    if not (VENDOR / ".stamp").exists():
+        return "browser assets missing: run `make vendor`"
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def browser_available():
+    """Fail (or, when asked for explicitly, skip) every browser test on a machine that cannot run them."""
+    if (reason := _missing()) is None:
+        return
+    if os.environ.get("LEVENSLOOP_BROWSER_TESTS") == "skip":
+        pytest.skip(reason)
+    pytest.fail(f"{reason} (or set LEVENSLOOP_BROWSER_TESTS=skip to skip the browser tests on purpose)", pytrace=False)
 
 
 @pytest.fixture(scope="session")

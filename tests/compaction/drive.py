@@ -70,7 +70,7 @@ def _next_action(rt, clock, instance_id: str, last: dict, files: dict, step: int
         return None
     try:
         if view["ready_tasks"]:
-            task = sorted(view["ready_tasks"], key=lambda t: t["element"])[0]
+            task = min(view["ready_tasks"], key=lambda t: _order(rt, t))
             schema = json.loads(files[task["form"]]) if task["form"] in files else {}
             instances.complete_task(rt, task["id"], form_data(schema, step), EVERYONE)
             return f"complete {task['element']}"
@@ -86,6 +86,13 @@ def _next_action(rt, clock, instance_id: str, last: dict, files: dict, step: int
         firing.fire(rt, instance_id, clock.now())
         return "timer"
     return None
+
+
+def _order(rt, task: dict) -> tuple[str, str]:
+    """Which ready task to do first, the same in every run: by element, then (multi-instance children share
+    their element, and task ids are random) by the task's own data."""
+    data = queries.get_task(rt, task["id"], EVERYONE)["data"]
+    return task["element"], json.dumps(data, sort_keys=True, default=str)
 
 
 def _waiting_messages(rt, instance_id: str) -> list[str]:

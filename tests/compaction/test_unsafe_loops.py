@@ -56,3 +56,9 @@ def test_an_interrupting_reminder_that_offers_the_task_again_is_not_warned_about
 def test_an_hourly_non_interrupting_check_that_ends_on_its_own_is_named_at_deploy(rt, deploy):
     result = deploy("audit_hourly_check.bpmn")
     assert [w["element_id"] for w in loop_warnings(result)] == ["elk_uur"]
+
+
+def test_a_loop_through_a_join_inside_an_embedded_subprocess_is_named_at_deploy_too(deploy):
+    result = deploy("loop_parallel_embedded.bpmn", "klaar-schema.json")
+    assert [(w["element_id"], w["file"]) for w in loop_warnings(result)] == [
+        ("samenvoegen", "loop_parallel_embedded.bpmn")]

@@ -1,6 +1,6 @@
 """The need-to-know matrix, driven through the REST API with real tokens: every role, against a
 case of its own, of its region, of another region, assigned or not, referred to the Adviestafel
-or not, on every case endpoint. The expectations below are the issue's rules, written out by hand."""
+or not, on every case endpoint, for reads and for writes. The expectations below are the issue's rules, written out by hand."""
 import pytest
 
 from engine.process_models.reserved_names import RESERVED
@@ -151,3 +151,51 @@ def test_the_takeover_attempt_is_refused_before_the_form_is_read(client, world, 
     assert own_colleague.status_code == 422 and own_colleague.json["fields"]["duo"] == RESERVED
     assert client.get(f"{API}/process-instances/{ids['duo']}", headers={"Authorization": f"Bearer {token}"}
                       ).status_code == 404
+
+
+def attempted_writes(client, headers, instance_id: str, tasks: list[dict]) -> dict:
+    """Every write a case offers, each sent so that it changes nothing once past the scope check (an undeclared
+    form field, a message nobody waits for, a retry without incident) — except cancel, sent last."""
+    path = f"{API}/process-instances/{instance_id}"
+    message = client.post(f"{API}/messages", json={"name": "onbekend_bericht", "process_instance": instance_id},
+                          headers=headers)
+    return {
+        "tasks": {t["element"]: client.post(f"{API}/tasks/{t['id']}/complete", json={"data": {"onbekend_veld": 1}},
+                                            headers=headers).status_code for t in tasks},
+        "message": (message.status_code, "bestaat niet" in message.get_data(as_text=True)),
+        "retry": client.post(f"{path}/retry", headers=headers).status_code,
+        "cancel": client.post(f"{path}/cancel", headers=headers).status_code,
+    }
+
+
+def expected_writes(username: str, case: str, tasks: list[dict]) -> dict:
+    """Role lacks the action: 403. Case outside its scope: 404, as if absent. Else the request reaches the case:
+    a form refuses the unknown field (422) — only in the task's lane (403 outside it) —, no instance waits for
+    the message (404, but not "bestaat niet"), a running case has no incident to retry (409), cancel succeeds."""
+    roles = ROLES[username]
+    who = Actor(username, frozenset(roles))
+    in_scope = case in EXPECTED[username]
+
+    def outcome(action: str, reached: int) -> int:
+        return 403 if not authorization.allows(who, action) else reached if in_scope else 404
+
+    message = outcome(authorization.ACT, 404)
+    return {
+        "tasks": {t["element"]: outcome(authorization.COMPLETE, 422 if t["lane"] in roles else 403) for t in tasks},
+        "message": (message, message == 404 and not in_scope),
+        "retry": outcome(authorization.ACT, 409),
+        "cancel": outcome(authorization.CANCEL, 200),
+    }
+
+
+@pytest.mark.parametrize("username", sorted(EXPECTED))
+def test_each_user_writes_exactly_where_need_to_know_allows(client, world, username):
+    ids, tokens, ready = world
+    trails = {case: client.get(f"{API}/process-instances/{ids[case]}/events", headers=tokens["auditor"]).json
+              for case in CASES}
+    for case in CASES:
+        got = attempted_writes(client, tokens[username], ids[case], ready[case])
+        assert got == expected_writes(username, case, ready[case]), case
+        after = client.get(f"{API}/process-instances/{ids[case]}/events", headers=tokens["auditor"]).json
+        cancelled = got["cancel"] == 200
+        assert after[:len(trails[case])] == trails[case] and len(after) == len(trails[case]) + cancelled, case

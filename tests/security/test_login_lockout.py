@@ -67,3 +67,29 @@ def test_guessing_from_many_addresses_locks_the_account_for_everyone(rt, app):
             assert token(guesser, "fout").status_code == 401
     locked = token(from_address(app, "192.0.2.1"), PASSWORD)
     assert locked.status_code == 429 and "Te veel mislukte inlogpogingen" in locked.json["message"]
+
+
+def behind_proxy(rt, hops: int, forwarded_for: str):
+    """A client behind ``hops`` trusted reverse proxies, all requests arriving from the proxy's address."""
+    from api import create_app
+
+    app = create_app({"TESTING": True, "TRUSTED_PROXIES": hops}, runtime=rt)
+    client = app.test_client()
+    client.environ_base.update({"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": forwarded_for})
+    return client
+
+
+def test_behind_a_trusted_proxy_the_lockout_counts_per_forwarded_client(rt):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    stranger, owner = behind_proxy(rt, 1, "203.0.113.9"), behind_proxy(rt, 1, "192.0.2.1")
+    for _ in range(login_guard.MAX_FAILURES):
+        assert token(stranger, "fout").status_code == 401
+    assert token(stranger, PASSWORD).status_code == 429
+    assert token(owner, PASSWORD).status_code == 200  # the proxy's address is not the unit
+
+
+def test_without_trusted_proxies_a_forged_forwarded_header_changes_nothing(rt):
+    users.add_user(rt, "aanmelder", PASSWORD, ["aanmelder"])
+    for attempt in range(login_guard.MAX_FAILURES):
+        assert token(behind_proxy(rt, 0, f"198.51.100.{attempt}"), "fout").status_code == 401
+    assert token(behind_proxy(rt, 0, "198.51.100.99"), PASSWORD).status_code == 429

@@ -56,3 +56,18 @@ def test_diff_needs_two_versions(client, web_login, two_versions):
 def test_workers_do_not_see_which_cases_run_a_version(client, web_login, two_versions):
     web_login("aanmelder")
     assert client.get("/procesmodellen/web_form_task").status_code == 403
+
+
+def test_the_overview_offers_the_process_mining_log_to_owners_only(client, web_login, two_versions):
+    web_login("proceseigenaar")
+    html = client.get("/procesmodellen/web_form_task").get_data(as_text=True)
+    assert 'action="/procesmodellen/web_form_task/procesmining"' in html
+    log = client.get("/procesmodellen/web_form_task/procesmining?format=csv&version=1&from=&until=")
+    assert log.status_code == 200 and log.mimetype == "text/csv"
+    assert log.get_data(as_text=True).splitlines()[1].split(",")[1:3] == ["Gegevens invullen", "start"]  # version 1's name
+    assert client.get("/procesmodellen/web_form_task/procesmining?version=nul").status_code == 422
+
+
+def test_the_process_mining_log_is_refused_to_other_roles(client, web_login, two_versions):
+    web_login("aanmelder")
+    assert client.get("/procesmodellen/web_form_task/procesmining").status_code == 403

@@ -69,9 +69,9 @@ function serviceGroup(element, injector) {
     choice({
       id: "ll-handler", label: "Handler",
       description: handler ? handler.description : "Kies wat deze servicetaak uitvoert.",
-      options: (choices) => choices.handlers.map((h) => ({ value: h.name, label: h.name })),
+      options: (choices) => choices.handlers.map((item) => ({ value: item.name, label: item.name })),
       get: (el) => (operator(el) && operator(el).id) || "",
-      set: (inj, value) => setOperator(inj, element, inj.get("levensloopChoices").handlers.find((h) => h.name === value)),
+      set: (inj, value) => setOperator(inj, element, inj.get("levensloopChoices").handlers.find((item) => item.name === value)),
     }),
     text({
       id: "ll-result", label: "Resultaatvariabele", description: "De variabele die het resultaat van de handler krijgt.",
