@@ -160,6 +160,19 @@ class ModelProblem(Schema):
     message = fields.String()
 
 
+class HandlerParameter(Schema):
+    name = fields.String()
+    type = fields.String(metadata={"description": "Dutch kind of value: tekst, datum (ISO 8601), getal, ..."})
+    required = fields.Boolean()
+
+
+class Handler(Schema):
+    name = fields.String()
+    description = fields.String(metadata={"description": "Dutch, for process owners"})
+    open = fields.Boolean(metadata={"description": "accepts parameters beyond the listed ones"})
+    parameters = fields.List(fields.Nested(HandlerParameter))
+
+
 class ValidationReport(Schema):
     processes = fields.List(fields.Dict())
     errors = fields.List(fields.Nested(ModelProblem))

@@ -6,7 +6,8 @@ TITLES = {400: "Ongeldig verzoek", 403: "Geen toegang", 404: "Pagina niet gevond
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """The REST API, and pages' scripts that ask for JSON (the modeler), get JSON errors."""
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
 def error_page(status: int, message: str):

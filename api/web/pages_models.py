@@ -57,6 +57,7 @@ def overview(process_id):
     return render_template("procesmodel_overzicht.html", model=queries.process_model(runtime(), process_id),
                            usage=version_usage.usage(runtime(), process_id, g.actor),
                            decisions=decision_service.of_process(runtime(), process_id, g.actor),
+                           may_edit=authorization.allows(g.actor, authorization.MODELS),
                            may_mine=authorization.allows(g.actor, authorization.MINING))
 
 
@@ -87,7 +88,8 @@ def version(process_id, version):
     model = queries.process_model(runtime(), process_id)
     return render_template("procesmodel.html", model=model, version=version,
                            files=model_service.version_file_names(runtime(), process_id, version),
-                           diagram_url=url_for("web_models.diagram", process_id=process_id, version=version))
+                           diagram_url=url_for("web_models.diagram", process_id=process_id, version=version),
+                           may_edit=authorization.allows(g.actor, authorization.MODELS))
 
 
 @bp.get("/<process_id>/versies/<int:version>/diagram.bpmn")

@@ -1,10 +1,20 @@
 """Browser hardening for every response, and a CSRF token checked on every HTML form POST."""
 import secrets
 
-from flask import flash, redirect, request, session
+from flask import flash, jsonify, redirect, request, session
+
+from api.web.errors import wants_json
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def csp_with_style_hashes(*hashes: str) -> str:
+    """The same policy, allowing only the inline style attributes with these exact SHA-256 hashes."""
+    allowed = " ".join(f"'sha256-{h}'" for h in hashes)
+    return CSP.replace("style-src 'self'", f"style-src 'self' 'unsafe-hashes' {allowed}")
+
+
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Frame-Options": "DENY",
@@ -28,7 +38,10 @@ def _check_csrf():
     sent, expected = request.form.get(CSRF_FIELD, ""), session.get(CSRF_FIELD, "")
     if expected and secrets.compare_digest(sent.encode(), expected.encode()):
         return None
-    flash("Het formulier was verlopen of ongeldig en is niet verwerkt. Probeer het opnieuw.", "fout")
+    message = "Het formulier was verlopen of ongeldig en is niet verwerkt. Probeer het opnieuw."
+    if wants_json():  # a page's script: it shows the message itself
+        return jsonify({"error": "csrf", "message": message}), 400
+    flash(message, "fout")
     return redirect(request.path, code=303)
 
 

@@ -127,8 +127,11 @@ def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | N
     return {k: checked[k] for k in ("processes", "errors", "warnings")}
 
 
-def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None) -> DeployResult:
-    """Validate and store a version of every new or changed process; unchanged ones keep their version."""
+def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None,
+           comment: str | None = None) -> DeployResult:
+    """Validate and store a version of every new or changed process; unchanged ones keep their version.
+
+    The process owner's ``comment`` (why this version) is kept with the audit event of the deployment."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
     checked = check(session, files, handlers, forms_dir)
@@ -147,7 +150,8 @@ def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, form
         trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
                                      {"checksum": deployment.checksum, "files": sorted(found.uploaded),
                                       "processes": [{"id": p["id"], "version": p["version"], "status": p["status"]}
-                                                    for p in to_store]}, deployment.checksum)
+                                                    for p in to_store], **({"comment": comment} if comment else {})},
+                                     deployment.checksum)
     for proc in processes:
         proc.setdefault("version", proc["previous_version"])
     called = {c for proc in processes for c in found.index()[0][proc["id"]].calls}
