@@ -14,11 +14,12 @@ $(BIN)/levensloop: pyproject.toml
 VENDOR := api/static/vendor
 
 # Browser assets from the committed package-lock.json; built files are not committed.
-$(VENDOR)/.stamp: package.json package-lock.json
+$(VENDOR)/.stamp: package.json package-lock.json $(wildcard api/static/src/*.js api/static/src/*/*.js)
 	npm ci --no-audit --no-fund
 	mkdir -p $(VENDOR)
-	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js node_modules/@json-editor/json-editor/dist/jsoneditor.js $(VENDOR)/
+	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js $(VENDOR)/
 	cp -R node_modules/bpmn-js/dist/assets/. $(VENDOR)/
+	node_modules/.bin/esbuild api/static/src/*.js --bundle --minify --format=iife --target=es2020 --outdir=$(VENDOR) --log-level=warning
 	touch $@
 
 vendor: $(VENDOR)/.stamp
