@@ -26,7 +26,8 @@ def title_of(schema: dict, path: str) -> str:
 
 
 def anchor_of(path: str) -> str:
-    """The id form.js gives the field's container, so the summary can link to it."""
+    """The id the form renderer (api/static/src/form/templates.js) gives the field's container, so the summary
+    can link to it."""
     return "veld-" + re.sub(r"[^a-zA-Z0-9_-]", "-", path)
 
 

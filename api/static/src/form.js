@@ -1,5 +1,6 @@
 // The task page's form: the task's JSON Schema rendered by RJSF (form/render.js) inside the page's own
-// POST form, which carries the data as JSON; the server validates and answers with errors per field.
+// POST form, which carries the data as JSON. The server validates (it alone knows the engine's clock for the
+// plausibility bounds) and answers with errors per field, shown at the fields and in one summary above.
 import { renderForm } from "./form/render.js";
 
 var config = JSON.parse(document.getElementById("form-config").textContent);

@@ -40,12 +40,15 @@ function pathOf(error) {
   return parts;
 }
 
-// The errors a person can act on: not the wrappers ("property x does not match") around a failing keyword,
-// nor the failures inside each alternative of a oneOf/anyOf (the oneOf itself is reported).
+// The errors a person can act on: not the wrappers ("property x does not match", "does not match the then
+// schema") around a failing keyword, nor the failures inside each alternative of a oneOf/anyOf (the oneOf
+// itself is reported).
 function leaves(errors) {
   var inside = function (error, outer) { return error.keywordLocation.indexOf(outer.keywordLocation + "/") === 0; };
   var combinators = errors.filter(function (e) { return COMBINATORS.indexOf(e.keyword) >= 0; });
-  var kept = errors.filter(function (e) { return !combinators.some(function (c) { return inside(e, c); }); });
+  var kept = errors.filter(function (e) {
+    return e.keyword !== "if" && !combinators.some(function (c) { return inside(e, c); });
+  });
   return kept.filter(function (e) { return !kept.some(function (other) { return other !== e && inside(other, e); }); });
 }
 
