@@ -1,7 +1,8 @@
-// Widgets in Dutch: a date typed as dd-mm-jjjj (stored as an ISO date), choices that start empty.
+// Widgets in Dutch: a date typed as dd-mm-jjjj (stored as an ISO date), choices that start empty, a checkbox
+// that must be ticked says "(verplicht)".
 import { createElement as h } from "react";
 import getDefaultRegistry from "@rjsf/core/lib/getDefaultRegistry.js";
-import { ariaDescribedByIds } from "@rjsf/utils";
+import { ariaDescribedByIds, schemaRequiresTrueValue } from "@rjsf/utils";
 
 var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 var DUTCH = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
@@ -32,6 +33,20 @@ function DutchDateWidget(props) {
   });
 }
 
+function DutchCheckboxWidget(props) {
+  var mustTick = props.required && schemaRequiresTrueValue(props.schema);
+  return h("div", { className: "checkbox" },
+    h("label", null,
+      h("input", { type: "checkbox", id: props.id, name: props.htmlName || props.id, checked: props.value === true,
+                   required: mustTick, disabled: props.disabled || props.readonly, autoFocus: props.autofocus,
+                   "aria-describedby": ariaDescribedByIds(props.id),
+                   onChange: function (event) { props.onChange(event.target.checked); },
+                   onBlur: function (event) { props.onBlur(props.id, event.target.checked); },
+                   onFocus: function (event) { props.onFocus(props.id, event.target.checked); } }),
+      props.label),
+    mustTick ? h("span", { className: "verplicht" }, " (verplicht)") : null);
+}
+
 var Select = getDefaultRegistry().widgets.SelectWidget;
 
 // Nothing is chosen by accident: a choice starts at "— kies —".
@@ -39,4 +54,4 @@ function SelectWithPrompt(props) {
   return h(Select, Object.assign({}, props, { placeholder: props.placeholder || "— kies —" }));
 }
 
-export var widgets = { DateWidget: DutchDateWidget, SelectWidget: SelectWithPrompt };
+export var widgets = { CheckboxWidget: DutchCheckboxWidget, DateWidget: DutchDateWidget, SelectWidget: SelectWithPrompt };
