@@ -30,6 +30,7 @@ def fill_aanmelding(page) -> None:
     data = f.AANMELDING
     expect(field(page, "persoon.naam").locator("input")).to_have_value(data["persoon"]["naam"])
     expect(field(page, "regio")).to_have_count(0)
+    expect(field(page, "strafrechtelijke_titel").locator("input:checked")).to_have_count(0)  # no answer by accident
     fill(page, {"gemeente": data["gemeente"], "aanmelder_organisatie": data["aanmelder_organisatie"],
                 "problematiek.toelichting": data["problematiek"]["toelichting"],
                 "partners.0.organisatie": data["partners"][0]["organisatie"],

@@ -42,7 +42,8 @@ function Mounted(props) {
 }
 
 /**
- * Render ``schema`` into ``element``; nothing is chosen by accident (a ``const`` is no default). With ``onSubmit`` the form has its own submit button and calls
+ * Render ``schema`` into ``element``; nothing is chosen by accident (neither a ``const`` nor a required yes/no
+ * question starts answered). With ``onSubmit`` the form has its own submit button and calls
  * ``onSubmit(data)`` once the data passes the client validator; without it the form is part of a page
  * form (the task page), which reads ``value()`` when it submits and leaves validation to the server.
  * ``options.errors``: server field errors by path; ``options.onReady``: called once the form is in the page.
@@ -60,7 +61,7 @@ export function renderForm(element, schema, uiSchema, formData, onSubmit, option
   root.render(h(Mounted, { onMount: options.onReady }, h(Form, {
     ref: form, schema: schema, uiSchema: ui, formData: formData, validator: validator, templates: templates,
     widgets: widgets, translateString: translateString, tagName: onSubmit ? "form" : "div", showErrorList: false,
-    noHtml5Validate: true, experimental_defaultFormStateBehavior: { constAsDefaults: "never" }, omitExtraData: true, liveOmit: "onChange", extraErrors: errorSchemaOf(options.errors),
+    noHtml5Validate: true, experimental_defaultFormStateBehavior: { constAsDefaults: "never", requiredBooleanDefault: "skip" }, omitExtraData: true, liveOmit: "onChange", extraErrors: errorSchemaOf(options.errors),
     onSubmit: function (event) { onSubmit(pruned(event.formData, schema)); }
   })));
   return {
