@@ -17,7 +17,7 @@ VENDOR := api/static/vendor
 $(VENDOR)/.stamp: package.json package-lock.json $(wildcard api/static/src/*.js api/static/src/*/*.js)
 	npm ci --no-audit --no-fund
 	mkdir -p $(VENDOR)
-	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js node_modules/@json-editor/json-editor/dist/jsoneditor.js $(VENDOR)/
+	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js $(VENDOR)/
 	cp -R node_modules/bpmn-js/dist/assets/. $(VENDOR)/
 	cp -R node_modules/dmn-js/dist/assets/dmn-font $(VENDOR)/
 	node_modules/.bin/esbuild api/static/src/*.js --bundle --minify --format=iife --target=es2020 --outdir=$(VENDOR) --log-level=warning

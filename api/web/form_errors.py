@@ -1,6 +1,8 @@
 """The error summary above a task form: each refused field by its title (as the user sees it), not its path."""
 import re
 
+from engine.process_models.declared_fields import declared_properties
+
 FORM = "_"
 
 
@@ -12,7 +14,7 @@ def _steps(schema: dict, path: str):
             node = node["items"]
             yield f"{node.get('title') or 'Item'} {int(part) + 1}", int(part)
             continue
-        properties = node.get("properties") or {}
+        properties = declared_properties(node, schema or {})
         order = list(properties)
         node = properties.get(part) or {}
         yield node.get("title") or part, order.index(part) if part in order else len(order)
@@ -26,7 +28,8 @@ def title_of(schema: dict, path: str) -> str:
 
 
 def anchor_of(path: str) -> str:
-    """The id form.js gives the field's container, so the summary can link to it."""
+    """The id the form renderer (api/static/src/form/templates.js) gives the field's container, so the summary
+    can link to it."""
     return "veld-" + re.sub(r"[^a-zA-Z0-9_-]", "-", path)
 
 

@@ -11,6 +11,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
 from engine.instances import queries
+from engine.local_time import LOCAL_ZONE
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
 from engine.process_models import deployments, forms
 from engine.security import authorization, scope
@@ -58,7 +59,7 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
             raise Conflict("Deze taak is al afgerond.")
         _require_status(instance, "running")
         schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
-        forms.validate(schema or {}, data)
+        forms.validate(schema or {}, data, rt.clock.now().astimezone(LOCAL_ZONE).date())
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         _, ready = steps.execute_for_view(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)

@@ -30,6 +30,12 @@ def top_level_properties(schema: dict) -> set[str]:
     return set(_declared([schema], schema)[0])
 
 
+def declared_properties(node: dict, root: dict) -> dict[str, dict]:
+    """Name → schema of every property ``node`` declares, its conditional branches included, in the order
+    they are declared (the first schema given for a name)."""
+    return {name: subs[0] for name, subs in _declared([node], root)[0].items()}
+
+
 def _check_object(schemas: list, data: dict, root: dict, path: tuple, errors: dict) -> None:
     properties, is_open = _declared(schemas, root)
     for name, value in data.items():

@@ -1,10 +1,10 @@
-"""Filling json-editor forms in the browser by field path, as a user would: type, pick, tick."""
+"""Filling RJSF forms in the browser by field path, as a user would: type, pick, tick."""
 from playwright.sync_api import expect
 
 
 def field(page, path: str):
-    """The container json-editor renders for the field at ``path`` ('persoon.naam')."""
-    return page.locator(f'[data-schemapath="root.{path}"]')
+    """The container the form renders for the field at ``path`` ('persoon.naam', 'partners.0.organisatie')."""
+    return page.locator(f'#editor .veld[data-pad="{path}"]')
 
 
 def open_task(page, name: str):
@@ -13,7 +13,7 @@ def open_task(page, name: str):
 
 
 def fill(page, values: dict[str, str]) -> None:
-    """Type text (and dates, as yyyy-mm-dd) into the fields at the given paths."""
+    """Type text into the fields at the given paths (dates as people write them: dd-mm-jjjj)."""
     for path, value in values.items():
         field(page, path).locator("input:not([type=radio]):not([type=checkbox]), textarea").first.fill(value)
 

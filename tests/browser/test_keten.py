@@ -30,6 +30,7 @@ def fill_aanmelding(page) -> None:
     data = f.AANMELDING
     expect(field(page, "persoon.naam").locator("input")).to_have_value(data["persoon"]["naam"])
     expect(field(page, "regio")).to_have_count(0)
+    expect(field(page, "strafrechtelijke_titel").locator("input:checked")).to_have_count(0)  # no answer by accident
     fill(page, {"gemeente": data["gemeente"], "aanmelder_organisatie": data["aanmelder_organisatie"],
                 "problematiek.toelichting": data["problematiek"]["toelichting"],
                 "partners.0.organisatie": data["partners"][0]["organisatie"],
@@ -67,7 +68,7 @@ def test_aanmelding_to_plan_and_audit(rt, driver, sign_in, server):
     driver.complete(intake, "melding_aan_persoon", f.MELDING_GEDAAN)
     page = sign_in("procesregisseur")
     open_task(page, "Casus Op Maat overleg")
-    fill(page, {"com_datum": "2027-04-21", "com_toelichting": "Besproken met partners."})
+    fill(page, {"com_datum": "21-04-2027", "com_toelichting": "Besproken met partners."})
     choose(page, {"com_besluit": "Ketenveldnorm is passend"})
     submit(page)
     expect_done(page, server)
@@ -75,7 +76,7 @@ def test_aanmelding_to_plan_and_audit(rt, driver, sign_in, server):
     partner_information(driver, intake)
     page.reload()
     open_task(page, "Adviestafel: besluit vastleggen")
-    fill(page, {"adviestafel_datum": "2027-04-23",
+    fill(page, {"adviestafel_datum": "23-04-2027",
                 "adviestafel_motivering": f.adviestafel("includeren")["adviestafel_motivering"]})
     choose(page, {"adviestafel_besluit": "Includeren"})
     submit(page)
@@ -90,7 +91,7 @@ def test_aanmelding_to_plan_and_audit(rt, driver, sign_in, server):
     page = sign_in(username=casus["duo"]["casemanager_zorg"])
     open_task(page, "Plan van aanpak: zorg")
     instrument = field(page, "risicotaxatie_instrument").locator("select")
-    expect(instrument).to_have_value("_placeholder_")  # choices start empty: nothing is chosen by accident
+    expect(instrument).to_have_value("")  # choices start empty: nothing is chosen by accident
     expect(instrument.locator("option:checked")).to_have_text("— kies —")
     expect(field(page, "risicotaxatie_uitkomst").locator("input:checked")).to_have_count(0)
     fill_plan_zorg_without_outcome(page)

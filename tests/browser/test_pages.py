@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from engine.instances import service as instances
+from tests.browser.forms import field
 from tests.conftest import actor
 
 MODEL = ("web_form_task.bpmn", "gegevens-schema.json")
@@ -40,12 +41,12 @@ def test_invalid_field_is_shown_then_corrected_task_is_done(case, sign_in, serve
     page.get_by_label("Naam").fill("Jan")
     page.get_by_role("button", name="Taak afronden").click()
 
-    field = page.locator('[data-schemapath="root.datum"]')
-    expect(field.locator(".veldfout")).to_have_text("Dit veld is verplicht.")
-    expect(field.locator("input")).to_have_attribute("aria-invalid", "true")
+    datum = field(page, "datum")
+    expect(datum.locator(".veldfout")).to_have_text("Dit veld is verplicht.")
+    expect(datum.locator("input")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Naam")).to_have_value("Jan")
 
-    page.locator('[data-schemapath="root.datum"] input').fill("2027-02-01")
+    datum.locator("input").fill("01-02-2027")
     page.get_by_role("button", name="Taak afronden").click()
     expect(page).to_have_url(f"{server}/taken")
     expect(page.get_by_role("status")).to_have_text("De taak is afgerond.")

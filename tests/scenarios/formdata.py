@@ -13,7 +13,7 @@ AANMELDING = {
 MELDING_GEDAAN = {"melding_besluit": "geinformeerd", "melding_datum": "2027-04-20"}
 MELDING_UITGESTELD = {"melding_besluit": "uitstellen", "melding_avg_grond": "openbare_veiligheid",
                       "melding_avg_toelichting": "Lopend politieonderzoek.", "melding_uitstel_tot": "2027-04-26"}
-MELDING_UITGEVOERD = {"melding_uitgevoerd_op": "2027-05-05", "melding_wijze": "gesprek"}
+MELDING_UITGEVOERD = {"melding_uitgevoerd_op": "2027-05-04", "melding_wijze": "gesprek"}
 ACTIE = {"melding_te_laat": {"melding_escalatie_actie": "Procesregisseur gebeld."},
          "plan_te_laat_procesregisseur": {"plan_te_laat_actie": "Duo herinnerd."},
          "plan_te_laat_coordinator": {"plan_te_laat_actie": "Besproken met de directie."},

@@ -61,7 +61,7 @@ def overleg(fase: int, maatregelen: list[str], kader: str = "vrijwillig") -> dic
 
 
 MELDING_VEILIG_THUIS = {"meldcode_afweging": "Vermoeden van verwaarlozing; hulp alleen is niet genoeg.",
-                        "meldcode_gesprek": "gevoerd", "melding_datum": "2027-06-10",
+                        "meldcode_gesprek": "gevoerd", "melding_datum": "2027-06-01",
                         "melding_inhoud": "Structurele verwaarlozing van Sem."}
 JEUGDBESCHERMINGSTAFEL = {"jbt_aangemeld_op": "2027-06-10", "jbt_vraag": "Is een maatregel van kinderbescherming nodig?",
                           "jbt_ouders_geinformeerd": True}

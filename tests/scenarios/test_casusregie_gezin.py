@@ -88,8 +88,8 @@ def test_probleemanalyse_and_werkplan_are_validated(driver):
     fout = {**g.WERKPLAN, "werkplan": {**g.WERKPLAN["werkplan"], "betrokkenen": [betrokkene], "doelen": []}}
     errors = d.refused(instance_id, "werkplan", fout).fields
     assert errors == {"werkplan.betrokkenen.0.email": "Vul een geldig e-mailadres in.",
-                      "werkplan.betrokkenen.0.telefoon": "Vul een Nederlands telefoonnummer in, bijvoorbeeld "
-                                                          "06-12345678 of +31 30 1234567.",
+                      "werkplan.betrokkenen.0.telefoon": "Vul een Nederlands telefoonnummer in, zoals 06 12345678 of "
+                                                          "+31 26 1234567.",
                       "werkplan.betrokkenen.0.bereikbaar": "Kies minstens één dag waarop de betrokkene goed bereikbaar is.",
                       "werkplan.doelen": "Beschrijf minstens één doel, met wie wat doet."}
     d.complete(instance_id, "werkplan", g.WERKPLAN)

@@ -9,7 +9,8 @@ SCHEMA = {"type": "object", "properties": {
                  "items": {"type": "object", "title": "Partner",
                            "properties": {"organisatie": {"type": "string", "title": "Organisatie"}}}},
     "zonder_titel": {"type": "string"},
-}}
+}, "if": {"properties": {"zonder_titel": {"const": "uitstel"}}},
+   "then": {"properties": {"uitstel_tot": {"type": "string", "title": "Uitgesteld tot"}}}}
 
 
 @pytest.mark.parametrize("path, title", [
@@ -18,6 +19,7 @@ SCHEMA = {"type": "object", "properties": {
     ("partners.1.organisatie", "Betrokken partners › Partner 2 › Organisatie"),
     ("zonder_titel", "zonder_titel"),
     ("onbekend_veld", "onbekend_veld"),
+    ("uitstel_tot", "Uitgesteld tot"),  # a field of a conditional branch, by its title too
     ("_", "Formulier"),
 ])
 def test_title_of_a_field_path(path, title):
