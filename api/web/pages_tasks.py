@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors
+from api.web import form_errors, present
 from api.web.session import login_required, runtime
 from engine.casus import access
 from engine.casus import labels as casus_labels
@@ -73,6 +73,7 @@ def _task_page(task_id, values=None, error=None, fields=None, stale=False, statu
     instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
                            casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
+                           sections=present.data_sections(instance_id, view["data"]),
                            shows_case=access.shows_person(g.actor),
                            problems=form_errors.summary(view["schema"] or {}, fields or {}),
                            stale=stale or view["state"] != "ready"), status

@@ -8,7 +8,7 @@ from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
-from engine.process_models import deployments
+from engine.process_models import deployments, element_names, version_forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
@@ -171,3 +171,19 @@ def version_diagram(rt, process_id: str, version: int) -> str:
     """The BPMN XML of one deployed version of a process model."""
     with rt.uow() as uow:
         return _version_xml(uow.session, version_or_404(uow.session, process_id, version))
+
+
+def forms_of_instance(rt, instance_id: str) -> list[tuple[str, dict]]:
+    """(task name, JSON Schema) of every form of the instance's version, in flow order: model data, no case data."""
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
+            return []
+        return version_forms.of_version(uow.session, uow.session.get(ProcessVersion, instance.process_version_id))
+
+
+def names_of_elements(rt, instance_ids) -> dict[str, str]:
+    """Element and (sub)process id → Dutch name over the versions of these instances (model data, no case data)."""
+    with rt.uow() as uow:
+        by_instance = element_names.of_instances(uow.session, instance_ids)
+    return {element: name for names in by_instance.values() for element, name in names.items()}
