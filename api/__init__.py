@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
         routes_instances,
         routes_models,
         routes_notifications,
+        routes_task_claims,
         routes_tasks,
         routes_users,
     )
@@ -51,7 +52,7 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     errors.init_app(app)
     for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,
                       routes_notifications.bp, routes_casussen.bp, routes_decisions.bp, routes_users.bp,
-                      routes_documents.bp,
+                      routes_documents.bp, routes_task_claims.bp,
                       openapi.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)

@@ -18,6 +18,7 @@ SCHEMAS = [
     "AccessLogEntry", "Notification",
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
     "CasusDetail", "EvaluateDecisionRequest", "MatchedRule", "RequiredDecisionResult", "DecisionResult",
+    "AssignTaskRequest", "Colleague",
 ]
 
 

@@ -10,6 +10,7 @@ from api.web import (
     pages_casus,
     pages_decisions,
     pages_models,
+    pages_task_claims,
     pages_tasks,
     present,
     security,
@@ -23,7 +24,7 @@ def init_app(app) -> None:
     security.init_app(app)
     present.init_app(app)
     for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
-                      pages_access_log.bp, pages_decisions.bp):
+                      pages_access_log.bp, pages_decisions.bp, pages_task_claims.bp):
         app.register_blueprint(blueprint)
 
 

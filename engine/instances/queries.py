@@ -1,5 +1,5 @@
 """Read-only views for the API: straight from tables, never a workflow run."""
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from engine.audit import access_log
 from engine.audit import trail as audit
@@ -23,6 +23,7 @@ def task_view(row: WorkTask) -> dict:
         "id": row.id, "process_instance": row.instance_id, "process_model": row.process_id,
         "element": row.element, "name": row.name, "lane": row.lane, "form": row.form,
         "due_date": row.due_date, "state": row.state, "created_at": row.created_at.isoformat(),
+        "claimed_by": row.claimed_by,
     }
 
 
@@ -73,24 +74,6 @@ def list_instances(rt, actor: Actor, status: str | None = None, process_model: s
     return Page(items, total, page.limit, page.offset)
 
 
-def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None,
-             page: PageRequest = PageRequest()) -> Page:
-    """Ready tasks in the caller's lanes (tasks without a lane are everyone's) of cases the caller may
-    see, oldest first; filtered in SQL."""
-    lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
-    visible = [WorkTask.lane.in_(lanes)]
-    if lane is None and actor.is_worker:
-        visible.append(WorkTask.lane.is_(None))
-    in_scope = select(ProcessInstance.id).where(scope.instance_view(actor) > NONE)
-    query = (select(WorkTask).where(WorkTask.state == "ready", or_(*visible), WorkTask.instance_id.in_(in_scope))
-             .order_by(WorkTask.created_at, WorkTask.id))
-    if process_instance:
-        query = query.where(WorkTask.instance_id == process_instance)
-    with rt.uow() as uow:
-        found, total = pages.rows(uow.session, query, page)
-        return Page([task_view(row) for row, in found], total, page.limit, page.offset)
-
-
 def get_task(rt, task_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         row = uow.session.get(WorkTask, task_id)
@@ -104,6 +87,8 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
         task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
                              if row.ui_form else None)
         task["data"] = authorization.visible_data(_task_data(instance, row.id), view)
+        names = element_names.of_version(uow.session, uow.session.get(ProcessVersion, instance.process_version_id))
+        task["process_name"] = names.get(row.process_id, row.process_id)
     access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
     return task
 

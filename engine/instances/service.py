@@ -6,11 +6,11 @@ Each public function is one unit of work: it loads what it needs, runs one step 
 from sqlalchemy import select
 
 from engine.casus import cancellation
-from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
-from engine.instances import queries
-from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
+from engine.instances import queries, task_access
+from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
 from engine.process_models import deployments, forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
@@ -41,19 +41,11 @@ def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
 
 
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
-    """Scope first (a task of a case out of scope does not exist for the actor), then lane, then state and data."""
+    """Scope, lane, state and holder first (engine.instances.task_access), then the data."""
     authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        found = uow.session.execute(
-            select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
-            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)).first()
-        if found is None or found[2] == NONE:
-            raise NotFound(f"Taak '{task_id}' bestaat niet.")
-        row, instance, _ = found
-        if row.lane and not actor.has(row.lane):
-            raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
-        if row.state != "ready":
-            raise Conflict("Deze taak is al afgerond.")
+        row, instance = task_access.ready_task(uow.session, task_id, actor)
+        task_access.require_holder(uow.session, row, actor)
         _require_status(instance, "running")
         schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
         forms.validate(schema or {}, data)
