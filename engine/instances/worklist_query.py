@@ -3,7 +3,7 @@ SQL, with the Dutch name of each task's process and the number of overdue tasks.
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import case, func, or_, select
 
 from engine.instances.queries import task_view
 from engine.local_time import LOCAL_ZONE
@@ -15,10 +15,14 @@ from engine.security import scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE
 
+#: Due dates are ISO text; as a sort key a date ends its day ("T24:00") and a date-time (written in Dutch time,
+#: as the models compute them) counts to the minute, so both compare as text, in the database.
+DUE = case((func.length(WorkTask.due_date) == 10, WorkTask.due_date + "T24:00"),
+           else_=func.substr(WorkTask.due_date, 1, 16))
 SORTS = {
     "created": (WorkTask.created_at, WorkTask.id),
     "-created": (WorkTask.created_at.desc(), WorkTask.id),
-    "due": (WorkTask.due_date.is_(None), WorkTask.due_date, WorkTask.created_at, WorkTask.id),
+    "due": (WorkTask.due_date.is_(None), DUE, WorkTask.created_at, WorkTask.id),
     "process": (WorkTask.process_id, WorkTask.created_at, WorkTask.id),
 }
 HOLDERS = ("mij", "vrij")  # held by the caller; held by nobody
@@ -84,9 +88,5 @@ def _visible(actor: Actor, filters: WorklistFilter) -> list:
 
 
 def overdue_clause(now: datetime):
-    """Due dates are ISO text: a date is overdue from the next day, a date-time (written in Dutch time, as the
-    models compute them) from its minute; compared as text so the database can use it in a count."""
-    local = now.astimezone(LOCAL_ZONE)
-    return or_(and_(func.length(WorkTask.due_date) == 10, WorkTask.due_date < local.date().isoformat()),
-               and_(func.length(WorkTask.due_date) > 10,
-                    func.substr(WorkTask.due_date, 1, 16) < local.strftime("%Y-%m-%dT%H:%M")))
+    """Past its due date: a date from the next day on, a date-time from its minute (Dutch time)."""
+    return DUE < now.astimezone(LOCAL_ZONE).strftime("%Y-%m-%dT%H:%M")
