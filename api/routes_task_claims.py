@@ -78,5 +78,6 @@ def colleagues(task_id):
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
     """
     return jsonify(claims.colleagues(runtime(), task_id, g.actor))
