@@ -3,28 +3,18 @@ shown, never inlined into a page; out of scope it does not exist."""
 import pytest
 
 from engine.audit import access_log
-from engine.casus import service as casus
-from tests.conftest import actor
-from tests.scenarios import formdata as f
 from engine.security import users
+from tests.conftest import actor
 from tests.scenarios.conftest import PASSWORD, driver  # noqa: F401 — the Ketenveldnorm processes and the duo workers
-from tests.scenarios.paths import to_adviestafel
+from tests.scenarios.paths import registered_with_letter
 from tests.web.conftest import web_login  # noqa: F401
 
-PERSON = {"naam": "Piet Pietersen", "geboortedatum": "1985-03-07"}
 LETTER = "Toewijzing levensloopfunctie"
 
 
 @pytest.fixture
-def intake(rt, driver):
-    """An intake past the duo assignment: the letter is made, the first Casus Op Maat waits."""
-    view = casus.register(rt, PERSON, "gelderland_zuid", actor("aanmelder"), data={"persoon": PERSON})
-    intake = view["current_instance"]
-    driver.complete(intake, "aanmelding", f.AANMELDING)
-    to_adviestafel(driver, intake=intake)
-    driver.complete(intake, "adviestafel", f.adviestafel("includeren"))
-    driver.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
-    driver.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
+def intake(driver):
+    intake = registered_with_letter(driver)
     assert driver.ready(intake) == ["eerste_casus_op_maat"]
     return intake
 
