@@ -14,7 +14,8 @@ STATUS = {"running": "Lopend", "completed": "Afgerond", "error": "Storing", "can
 EVENTS = {"started": "Gestart", "task_completed": "Taak afgerond", "message_delivered": "Bericht ontvangen",
           "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "cancelled": "Geannuleerd",
           "migrated": "Gemigreerd", "incident": "Storing", "cycle_chained": "Volgende cyclus gestart",
-          "notification_sent": "Melding verstuurd"}
+          "notification_sent": "Melding verstuurd", "task_claimed": "Taak opgepakt",
+          "task_released": "Taak vrijgegeven", "task_assigned": "Taak toegewezen"}
 CASUS_STATUS = {"aangemeld": "Aangemeld", "geincludeerd": "Geïncludeerd", "in_zorg": "In zorg",
                 "overgedragen": "Overgedragen", "afgesloten": "Afgesloten"}
 PHASES = {"levensloop_intake": "Aanmelding tot inclusie", "levensloop_cyclus": "Cyclus: plan, uitvoering en evaluatie"}

@@ -79,6 +79,8 @@ def test_a_task_is_claimed_and_assigned_to_a_colleague_from_its_page(rt, tasks, 
     expect(page.locator(".toewijzing")).to_contain_text("In behandeling bij Bert Bos.")
     page.goto(f"{server}/taken")
     expect(page.get_by_role("row").filter(has_text="Bert Bos")).to_have_count(1)
+    page.goto(f"{server}/zaken/{tasks[0]['process_instance']}")
+    expect(page.locator(".tijdlijn li").first).to_contain_text("Taak toegewezen — Besluit vastleggen door procesregisseur")
 
 
 def test_the_data_view_of_a_late_task_stays_short_and_shows_the_letter_as_a_document(driver, sign_in, server):
