@@ -42,10 +42,12 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
         routes_auth,
         routes_casussen,
         routes_decisions,
+        routes_documents,
         routes_handlers,
         routes_instances,
         routes_models,
         routes_notifications,
+        routes_task_claims,
         routes_tasks,
         routes_users,
     )
@@ -53,7 +55,7 @@ def create_app(test_config: dict | None = None, runtime=None) -> Flask:
     errors.init_app(app)
     for blueprint in (routes_auth.bp, routes_models.bp, routes_instances.bp, routes_tasks.bp, routes_audit.bp,
                       routes_notifications.bp, routes_casussen.bp, routes_decisions.bp, routes_users.bp,
-                      routes_handlers.bp, openapi.bp):
+                      routes_documents.bp, routes_task_claims.bp, routes_handlers.bp, openapi.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
     from api import web

@@ -18,7 +18,7 @@ SCHEMAS = [
     "AccessLogEntry", "Notification",
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
     "CasusDetail", "EvaluateDecisionRequest", "MatchedRule", "RequiredDecisionResult", "DecisionResult",
-    "HandlerParameter", "Handler",
+    "HandlerParameter", "Handler", "AssignTaskRequest", "Colleague",
 ]
 
 

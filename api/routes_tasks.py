@@ -2,9 +2,10 @@
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
-from api.paging import page_request, paged
-from api.schemas import CompleteTaskRequest, MessageRequest
-from engine.instances import queries
+from api.paging import filters, page_request, paged
+from api.schemas import CompleteTaskRequest, MessageRequest, WorklistArgs
+from engine.instances import queries, worklist_query
+from engine.instances.worklist_query import WorklistFilter
 from engine.instances import service as instances
 
 bp = Blueprint("tasks", __name__, url_prefix="/api/v1")
@@ -17,9 +18,18 @@ def worklist():
     ---
     get:
       tags: [tasks]
+      description: >-
+        Filters: process (the task's process or subprocess id), overdue, holder (mij: claimed by the caller;
+        vrij: claimed by nobody); sort: created, -created, due, process. The number of overdue tasks (same
+        lane and case filters) is in the X-Overdue-Count header.
       parameters:
         - {name: process_instance, in: query, schema: {type: string}}
+        - {name: casus, in: query, schema: {type: string}, description: pseudonym or id}
         - {name: lane, in: query, schema: {type: string}}
+        - {name: process, in: query, schema: {type: string}}
+        - {name: overdue, in: query, schema: {type: boolean, default: false}}
+        - {name: holder, in: query, schema: {type: string, enum: [mij, vrij]}}
+        - {name: sort, in: query, schema: {type: string, enum: [created, -created, due, process], default: created}}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: offset, in: query, schema: {type: integer, minimum: 0, maximum: 1000000000, default: 0}}
       responses:
@@ -27,8 +37,10 @@ def worklist():
         401: {content: {application/json: {schema: Error}}}
         422: {content: {application/json: {schema: Error}}}
     """
-    return paged(queries.worklist(runtime(), g.actor, request.args.get("process_instance"), request.args.get("lane"),
-                                  page_request()))
+    found = worklist_query.worklist(runtime(), g.actor, WorklistFilter(**WorklistArgs().load(filters())), page_request())
+    response = paged(found.page)
+    response.headers["X-Overdue-Count"] = str(found.overdue)
+    return response
 
 
 @bp.get("/tasks/<task_id>")

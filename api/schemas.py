@@ -3,6 +3,7 @@ from datetime import timezone
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
+from engine.instances.worklist_query import HOLDERS, SORTS
 from engine.process_models.reserved_names import RESERVED, reserved_in
 
 
@@ -38,6 +39,28 @@ class CompleteTaskRequest(Strict):
     data = fields.Dict(load_default=dict)
 
 
+class WorklistArgs(Strict):
+    """The worklist's filters and order (``limit``/``offset`` are the page's, api.paging)."""
+    process_instance = fields.String(load_default=None, validate=validate.Length(max=36))
+    casus = fields.String(load_default=None, validate=validate.Length(max=36))
+    lane = fields.String(load_default=None, validate=validate.Length(max=100))
+    process = fields.String(load_default=None, validate=validate.Length(max=200))
+    overdue = fields.Boolean(load_default=False, error_messages={"invalid": "Verwacht true of false."})
+    holder = fields.String(load_default=None, validate=validate.OneOf(HOLDERS, error="Kies 'mij' of 'vrij'."))
+    sort = fields.String(load_default="created",
+                         validate=validate.OneOf(list(SORTS), error=f"Kies uit: {', '.join(SORTS)}."))
+
+
+class AssignTaskRequest(Strict):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=100),
+                             error_messages={"required": "Kies een collega."})
+
+
+class Colleague(Schema):
+    username = fields.String()
+    name = fields.String()
+
+
 class CancelRequest(Strict):
     """Only for the running cycle of an open casus: what becomes of the casus."""
     casus_besluit = fields.String(load_default=None, allow_none=True)
@@ -66,6 +89,8 @@ class Task(Schema):
     due_date = fields.String(allow_none=True)
     state = fields.String()
     created_at = fields.String()
+    claimed_by = fields.String(allow_none=True)
+    process_name = fields.String()
 
 
 class TaskDetail(Task):

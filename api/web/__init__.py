@@ -11,6 +11,7 @@ from api.web import (
     pages_decisions,
     pages_modeler,
     pages_models,
+    pages_task_claims,
     pages_tasks,
     present,
     security,
@@ -24,7 +25,7 @@ def init_app(app) -> None:
     security.init_app(app)
     present.init_app(app)
     for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
-                      pages_access_log.bp, pages_decisions.bp, pages_modeler.bp):
+                      pages_access_log.bp, pages_decisions.bp, pages_modeler.bp, pages_task_claims.bp):
         app.register_blueprint(blueprint)
 
 

@@ -14,7 +14,7 @@ def _steps(schema: dict, path: str):
             node = node["items"]
             yield f"{node.get('title') or 'Item'} {int(part) + 1}", int(part)
             continue
-        properties = declared_properties(node, schema or {})
+        properties = {name: subs[0] for name, subs in declared_properties([node], schema or {}).items()}
         order = list(properties)
         node = properties.get(part) or {}
         yield node.get("title") or part, order.index(part) if part in order else len(order)

@@ -1,8 +1,10 @@
 """Zaken: the list, starting one, and one zaak with its data, tasks, timeline and diagram."""
 from flask import Blueprint, Response, g, redirect, render_template, request, url_for
 
+from api.document_response import document_response
+from api.web import present
 from api.web.session import login_required, runtime
-from engine.instances import queries
+from engine.instances import documents, queries
 from engine.instances import service as instances
 from engine.persistence.pages import WHOLE_LIST
 
@@ -29,7 +31,8 @@ def show(instance_id):
     rt = runtime()
     diagram = queries.instance_diagram(rt, instance_id, g.actor)
     markers = {key: diagram[key] for key in ("completed", "current", "timers")}
-    return render_template("zaak.html", case=queries.get_instance(rt, instance_id, g.actor),
+    case = queries.get_instance(rt, instance_id, g.actor)
+    return render_template("zaak.html", case=case, sections=present.data_sections(instance_id, case["data"]),
                            events=queries.events(rt, instance_id, g.actor), markers=markers,
                            diagram_url=url_for("web_cases.diagram", instance_id=instance_id))
 
@@ -39,3 +42,16 @@ def show(instance_id):
 def diagram(instance_id):
     xml = queries.instance_diagram(runtime(), instance_id, g.actor)["xml"]
     return Response(xml, mimetype="application/xml")
+
+
+@bp.get("/<instance_id>/documenten/<name>.<any(pdf, html):kind>")
+@login_required
+def document(instance_id, name, kind):
+    return document_response(documents.read(runtime(), instance_id, name, g.actor, kind), kind)
+
+
+@bp.get("/<instance_id>/documenten/<name>")
+@login_required
+def document_view(instance_id, name):
+    """The HTML document for the sandboxed frame on the zaak, casus and task pages."""
+    return document_response(documents.read(runtime(), instance_id, name, g.actor, "html"), "html", inline=True)

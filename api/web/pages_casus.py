@@ -2,7 +2,7 @@
 duo, phase, chain of cycles, timeline, current diagram and a form to report a signal."""
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import signals
+from api.web import present, signals
 from api.web.session import login_required, runtime
 from engine.casus import access, views
 from engine.casus import service as casus
@@ -68,7 +68,8 @@ def _casus_page(casus_id, status=200, error=None, fields=None, values=None):
     view = views.get(rt, casus_id, g.actor)
     current = view["current_instance"]
     diagram = queries.instance_diagram(rt, current, g.actor) if current else None
-    return render_template("casus.html", casus=view, signals=signals.SIGNALS, error=error, fields=fields or {},
+    data = queries.get_instance(rt, current, g.actor)["data"] if current else {}
+    return render_template("casus.html", casus=view, sections=present.data_sections(current, data) if current else [], signals=signals.SIGNALS, error=error, fields=fields or {},
                            values=values or {}, regions=REGIO_NAAM,
                            markers={k: diagram[k] for k in ("completed", "current", "timers")} if diagram else None,
                            diagram_url=url_for("web_cases.diagram", instance_id=current) if current else None), status

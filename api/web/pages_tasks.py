@@ -2,16 +2,17 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors
+from api.web import form_errors, present, worklist_page
+from api.web.pages_task_claims import claim_panel
 from api.web.session import login_required, runtime
 from engine.casus import access
 from engine.casus import labels as casus_labels
 from engine.errors import Conflict, Invalid
 from engine.input_limits import load_json
-from engine.instances import queries
+from engine.instances import queries, worklist_query
 from engine.instances import service as instances
 from engine.notifications import outbox
-from engine.persistence.pages import WHOLE_LIST, PageRequest
+from engine.persistence.pages import PageRequest
 
 bp = Blueprint("web_tasks", __name__)
 NOTIFICATIONS_SHOWN = 10
@@ -26,13 +27,13 @@ def home():
 @login_required
 def worklist():
     rt = runtime()
-    role, case, casus = (request.args.get(key) or None for key in ("rol", "zaak", "casus"))
-    tasks = queries.worklist(rt, g.actor, case, role, WHOLE_LIST).items
-    labels = casus_labels.of_instances(rt, [t["process_instance"] for t in tasks])
-    if casus:
-        tasks = [t for t in tasks if casus in (labels.get(t["process_instance"]) or {}).values()]
-    return render_template("taken.html", tasks=tasks, labels=labels, now=rt.clock.now(), role=role, case=case,
-                           casus=casus, roles=sorted(g.actor.roles), shows_case=access.shows_person(g.actor),
+    filters, page_number = worklist_page.filters_from(request.args)
+    found = worklist_query.worklist(rt, g.actor, filters, worklist_page.page_of(page_number))
+    tasks = found.page.items
+    return render_template("taken.html", tasks=tasks, found=found, filters=filters,
+                           labels=casus_labels.of_instances(rt, [t["process_instance"] for t in tasks]),
+                           pager=worklist_page.pager(found.page, request.args), sorts=worklist_page.SORT_LABELS,
+                           now=rt.clock.now(), roles=sorted(g.actor.roles), shows_case=access.shows_person(g.actor),
                            notes=outbox.for_actor(rt, g.actor, PageRequest(limit=NOTIFICATIONS_SHOWN)).items)
 
 
@@ -51,8 +52,8 @@ def complete(task_id):
         instances.complete_task(runtime(), task_id, data, g.actor)
     except Invalid as err:
         return _task_page(task_id, values=data, error=err.message, fields=err.fields, status=422)
-    except Conflict as err:
-        return _task_page(task_id, error=err.message, stale=True, status=409)
+    except Conflict as err:  # done meanwhile (the page says so), or held by a colleague: the input is kept
+        return _task_page(task_id, values=data, error=err.message, status=409)
     flash("De taak is afgerond.", "melding")
     return redirect(url_for("web_tasks.worklist"), code=303)
 
@@ -73,6 +74,8 @@ def _task_page(task_id, values=None, error=None, fields=None, stale=False, statu
     instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
                            casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
+                           sections=present.data_sections(instance_id, view["data"]),
+                           claim=claim_panel(task_id, view),
                            shows_case=access.shows_person(g.actor),
                            problems=form_errors.summary(view["schema"] or {}, fields or {}),
                            stale=stale or view["state"] != "ready"), status

@@ -17,7 +17,7 @@ from engine.security.actors import Actor
 
 PERSONAL = "persoonsgegevens"
 CATEGORY = {"zaak": "zaakgegevens", "taak": "taakgegevens", "audittrail": "audittrail",
-            "toestand": "zaakgegevens", "export": "audittrail"}
+            "toestand": "zaakgegevens", "export": "audittrail", "document": "zaakgegevens"}
 
 
 def require_auditor(actor: Actor) -> None:

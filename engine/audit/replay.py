@@ -17,6 +17,7 @@ from engine.errors import Conflict, NotFound
 from engine.execution import step as steps
 from engine.execution import worklist
 from engine.instances import queries
+from engine.instances.claims import CLAIM_EVENTS
 from engine.persistence.lookups import instance_or_404
 from engine.persistence.tables import AuditEvent, ProcessInstance, ProcessVersion
 from engine.security.actors import Actor
@@ -73,7 +74,7 @@ def replay_events(rt, session, instance_id: str, events: list[AuditEvent]) -> Re
 
 
 def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replayed) -> Divergence | None:
-    if event.type in ("incident", "cycle_chained"):  # these record the step's state: compare only
+    if event.type in ("incident", "cycle_chained", *CLAIM_EVENTS):  # these record the step's state: compare only
         return _compare(event, _replayed_hash(event, result))
     inputs = event.inputs
     if not isinstance(inputs, dict) or "type" not in inputs:

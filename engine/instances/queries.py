@@ -1,5 +1,5 @@
 """Read-only views for the API: straight from tables, never a workflow run."""
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from engine.audit import access_log
 from engine.audit import trail as audit
@@ -8,7 +8,7 @@ from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
-from engine.process_models import deployments
+from engine.process_models import deployments, element_names, version_forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
@@ -24,6 +24,7 @@ def task_view(row: WorkTask) -> dict:
         "id": row.id, "process_instance": row.instance_id, "process_model": row.process_id,
         "element": row.element, "name": row.name, "lane": row.lane, "form": row.form,
         "due_date": row.due_date, "state": row.state, "created_at": row.created_at.isoformat(),
+        "claimed_by": row.claimed_by,
     }
 
 
@@ -77,24 +78,6 @@ def list_instances(rt, actor: Actor, status: str | None = None, process_model: s
     return Page(items, total, page.limit, page.offset)
 
 
-def worklist(rt, actor: Actor, process_instance: str | None = None, lane: str | None = None,
-             page: PageRequest = PageRequest()) -> Page:
-    """Ready tasks in the caller's lanes (tasks without a lane are everyone's) of cases the caller may
-    see, oldest first; filtered in SQL."""
-    lanes = sorted(actor.roles if lane is None else (actor.roles & {lane}))
-    visible = [WorkTask.lane.in_(lanes)]
-    if lane is None and actor.is_worker:
-        visible.append(WorkTask.lane.is_(None))
-    in_scope = select(ProcessInstance.id).where(scope.instance_visible(actor))
-    query = (select(WorkTask).where(WorkTask.state == "ready", or_(*visible), WorkTask.instance_id.in_(in_scope))
-             .order_by(WorkTask.created_at, WorkTask.id))
-    if process_instance:
-        query = query.where(WorkTask.instance_id == process_instance)
-    with rt.uow() as uow:
-        found, total = pages.rows(uow.session, query, page)
-        return Page([task_view(row) for row, in found], total, page.limit, page.offset)
-
-
 def get_task(rt, task_id: str, actor: Actor) -> dict:
     with rt.uow() as uow:
         row = uow.session.get(WorkTask, task_id)
@@ -108,6 +91,8 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
         task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
                              if row.ui_form else None)
         task["data"] = authorization.visible_data(_task_data(instance, row.id), view)
+        names = element_names.of_version(uow.session, uow.session.get(ProcessVersion, instance.process_version_id))
+        task["process_name"] = names.get(row.process_id, row.process_id)
     access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
     return task
 
@@ -175,3 +160,19 @@ def version_diagram(rt, process_id: str, version: int) -> str:
     """The BPMN XML of one deployed version of a process model."""
     with rt.uow() as uow:
         return _version_xml(uow.session, version_or_404(uow.session, process_id, version))
+
+
+def forms_of_instance(rt, instance_id: str) -> list[tuple[str, dict]]:
+    """(task name, JSON Schema) of every form of the instance's version, in flow order: model data, no case data."""
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        if instance is None:
+            return []
+        return version_forms.of_version(uow.session, uow.session.get(ProcessVersion, instance.process_version_id))
+
+
+def names_of_elements(rt, instance_ids) -> dict[str, str]:
+    """Element and (sub)process id → Dutch name over the versions of these instances (model data, no case data)."""
+    with rt.uow() as uow:
+        by_instance = element_names.of_instances(uow.session, instance_ids)
+    return {element: name for names in by_instance.values() for element, name in names.items()}

@@ -4,15 +4,14 @@ Each public function is one unit of work: it loads what it needs, runs one step 
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
 from sqlalchemy import select
-from sqlalchemy.orm import undefer
 
 from engine.casus import cancellation
-from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
-from engine.instances import queries
+from engine.instances import queries, task_access
 from engine.local_time import LOCAL_ZONE
-from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
+from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
 from engine.process_models import deployments, forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
@@ -43,20 +42,11 @@ def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
 
 
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
-    """Scope first (a task of a case out of scope does not exist for the actor), then lane, then state and data."""
+    """Scope, lane, state and holder first (engine.instances.task_access), then the data."""
     authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        found = uow.session.execute(
-            select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
-            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)
-            .options(undefer(ProcessInstance.state))).first()
-        if found is None or found[2] == NONE:
-            raise NotFound(f"Taak '{task_id}' bestaat niet.")
-        row, instance, _ = found
-        if row.lane and not actor.has(row.lane):
-            raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
-        if row.state != "ready":
-            raise Conflict("Deze taak is al afgerond.")
+        row, instance = task_access.ready_task(uow.session, task_id, actor)
+        task_access.require_holder(uow.session, row, actor)
         _require_status(instance, "running")
         schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
         forms.validate(schema or {}, data, rt.clock.now().astimezone(LOCAL_ZONE).date())

@@ -132,6 +132,9 @@ class WorkTask(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     completed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # who holds the ready task (claimed, or assigned by a colleague); only they may complete it
+    claimed_by: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditEvent(Base):

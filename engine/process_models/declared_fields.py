@@ -30,10 +30,20 @@ def top_level_properties(schema: dict) -> set[str]:
     return set(_declared([schema], schema)[0])
 
 
-def declared_properties(node: dict, root: dict) -> dict[str, dict]:
-    """Name → schema of every property ``node`` declares, its conditional branches included, in the order
-    they are declared (the first schema given for a name)."""
-    return {name: subs[0] for name, subs in _declared([node], root)[0].items()}
+def declared_properties(schemas: list, root: dict) -> dict[str, list]:
+    """The properties these schemas declare in any branch: name → every schema given for it, in the order
+    they are declared."""
+    return _declared(schemas, root)[0]
+
+
+def item_schemas(schemas: list, root: dict) -> list[dict]:
+    """The schemas these (array) schemas give for their items, in any branch."""
+    return [item for s in _resolved_all(schemas, root) if isinstance(item := s.get("items"), dict)]
+
+
+def resolved_branches(schemas: list, root: dict) -> list[dict]:
+    """These schemas with their branches, flattened, local ``$ref``s followed."""
+    return _resolved_all(schemas, root)
 
 
 def _check_object(schemas: list, data: dict, root: dict, path: tuple, errors: dict) -> None:
@@ -51,7 +61,7 @@ def _check_value(schemas: list, value, root: dict, path: tuple, errors: dict) ->
     if isinstance(value, dict):
         _check_object(schemas, value, root, path, errors)
     elif isinstance(value, list):
-        items = [item for s in _resolved_all(schemas, root) if isinstance(item := s.get("items"), dict)]
+        items = item_schemas(schemas, root)
         if items:
             for index, element in enumerate(value):
                 _check_value(items, element, root, path + (str(index),), errors)

@@ -30,7 +30,7 @@ class LintContext:
 def lint(refs: ProcessRefs, ctx: LintContext) -> Findings:
     """All findings for one process."""
     found = Findings()
-    for rule in (_user_tasks, _service_tasks, _lanes, _timers, _calls_and_decisions):
+    for rule in (_user_tasks, _service_tasks, _lanes, _timers, _calls_and_decisions, _placeholder_names):
         rule(refs, ctx, found)
     flow_findings(refs, found)
     return found
@@ -112,3 +112,15 @@ def _calls_and_decisions(refs: ProcessRefs, ctx: LintContext, found: Findings) -
         if decision_id not in ctx.decs:
             found.errors.append(problem(refs.file, f"beslissing '{decision_id}' bestaat niet in de upload en is niet "
                                                    "gedeployed", task))
+
+
+#: Names an export or generator writes for "no name"; a diagram would show them as labels.
+PLACEHOLDER_NAMES = {"none", "null", "undefined"}
+
+
+def _placeholder_names(refs: ProcessRefs, ctx: LintContext, found: Findings) -> None:
+    for element in refs.element.iter():
+        name = element.get("name") if isinstance(element.tag, str) else None
+        if name is not None and name.strip().lower() in PLACEHOLDER_NAMES:
+            found.warnings.append(problem(refs.file, f"element heet '{name}': het diagram toont dat als label; geef "
+                                                     "een Nederlandse naam of laat de naam leeg", element))

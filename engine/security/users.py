@@ -86,3 +86,13 @@ def _user(session, username: str) -> User | None:
 
 def account_of(user: User) -> Account:
     return Account(Actor(user.username, frozenset(user.roles), user.region), user.token_generation)
+
+
+def display_names(rt, usernames) -> dict[str, str]:
+    """The full name of each of these usernames that is a user with one; pages show names, not usernames."""
+    wanted = sorted({u for u in usernames if isinstance(u, str) and 0 < len(u) <= 100})
+    if not wanted:
+        return {}
+    with rt.uow() as uow:
+        rows = uow.session.execute(select(User.username, User.full_name).where(User.username.in_(wanted)))
+        return {username: full_name for username, full_name in rows if full_name}

@@ -88,6 +88,10 @@ CASES = [
     (model(straight('<bpmn:businessRuleTask id="t" name="Besluit"><bpmn:extensionElements><spiffworkflow:calledDecisionId>'
                     'geen_tabel</spiffworkflow:calledDecisionId></bpmn:extensionElements></bpmn:businessRuleTask>')),
      "errors", "t", "beslissing 'geen_tabel' bestaat niet"),
+    (model(gateway('<bpmn:sequenceFlow id="ja" name="ja" sourceRef="g" targetRef="e"><bpmn:conditionExpression>x'
+                   '</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:sequenceFlow id="nee" name="nee" sourceRef="g" '
+                   'targetRef="e2"/>').replace('name="Keuze?"', 'name="None"')),
+     "warnings", "g", "element heet 'None'"),
 ]
 
 

@@ -21,7 +21,7 @@ def test_login_lands_on_worklist_with_the_task(case, sign_in, server):
     page = sign_in("aanmelder")
     expect(page).to_have_url(f"{server}/taken")
     row = page.get_by_role("row", name=re.compile("Gegevens invullen"))
-    expect(row).to_contain_text("web_form_task")
+    expect(row).to_contain_text("Gegevens vastleggen")  # the process by its name
     expect(row).to_contain_text(case["id"][:8])
     expect(row).to_contain_text("te laat")
 

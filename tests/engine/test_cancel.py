@@ -2,7 +2,7 @@
 import pytest
 
 from engine.errors import Conflict, Forbidden
-from engine.instances import queries
+from engine.instances import queries, worklist_query
 from engine.instances import service as instances
 from tests.conftest import actor
 from tests.engine.conftest import WORKER
@@ -19,7 +19,7 @@ def running(rt, deploy):
 def test_cancel_closes_open_tasks_and_is_audited(rt, running):
     view = instances.cancel(rt, running["id"], REGISSEUR)
     assert (view["status"], view["ready_tasks"]) == ("cancelled", [])
-    assert queries.worklist(rt, WORKER).items == []
+    assert worklist_query.worklist(rt, WORKER).page.items == []
     trail = queries.events(rt, running["id"], WORKER)
     assert [(e["type"], e["actor"]) for e in trail] == [("started", "aanmelder"), ("cancelled", "procesregisseur")]
 

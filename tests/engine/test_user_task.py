@@ -2,7 +2,7 @@
 import pytest
 
 from engine.errors import Conflict, Forbidden, Invalid
-from engine.instances import queries
+from engine.instances import queries, worklist_query
 from engine.instances import service as instances
 from tests.conftest import actor
 
@@ -16,9 +16,9 @@ def started(deploy, rt):
 
 
 def test_ready_task_appears_in_the_lane_worklist_with_due_date(rt, started):
-    [task] = queries.worklist(rt, AANMELDER).items
+    [task] = worklist_query.worklist(rt, AANMELDER).page.items
     assert (task["element"], task["lane"], task["due_date"]) == ("fill", "aanmelder", "2027-02-01")
-    assert queries.worklist(rt, actor("procesregisseur")).items == []
+    assert worklist_query.worklist(rt, actor("procesregisseur")).page.items == []
 
 
 def test_invalid_form_data_is_refused_per_field_and_nothing_changes(rt, started):

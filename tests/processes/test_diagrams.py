@@ -9,6 +9,7 @@ from SpiffWorkflow.bpmn.specs.mixins.service_task import ServiceTask
 from SpiffWorkflow.bpmn.specs.mixins.user_task import UserTask
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
+from engine.process_models.lint import PLACEHOLDER_NAMES
 from engine.spiff.bpmn_files import parse_models
 from handlers import HANDLERS
 
@@ -114,3 +115,10 @@ def test_signals_are_correlated_messages(specs):
     assert wanted <= {name for name, _ in found}
     assert [n for n, _ in found].count("terugkeer") >= 2  # the cycle adjusts its plan and the overdracht watch stops
     assert all(props == [("casus_id", ["casus"])] for _, props in found)
+
+
+@pytest.mark.parametrize("path", FILES + DECISIONS, ids=lambda p: p.name)
+def test_no_element_is_named_none(path):
+    """A name such as "None" is what a generator writes for no name; the diagram would show it as a label."""
+    named = etree.parse(str(path)).xpath("//*[@name]")
+    assert [e.get("id") for e in named if e.get("name").strip().lower() in PLACEHOLDER_NAMES] == []

@@ -1,6 +1,7 @@
 """Stretches of the Ketenveldnorm flow that several scenarios share, built on the driver."""
+from engine.casus import service as casus
 from tests.scenarios import formdata as f
-from tests.scenarios.driver import Driver
+from tests.scenarios.driver import Driver, worker
 
 INTAKE = "levensloop_intake"
 CYCLE = "levensloop_cyclus"
@@ -29,11 +30,17 @@ def to_adviestafel(d: Driver, casus_id: str = "C-1", intake: str | None = None) 
     return intake
 
 
-def include(d: Driver, intake: str) -> None:
-    """Adviestafel includes; the procesregisseur accepts the proposed duo; first Casus Op Maat."""
+def assign_duo(d: Driver, intake: str) -> None:
+    """Adviestafel includes; the procesregisseur accepts the proposed duo (the letter is made); first Casus Op
+    Maat waits."""
     d.complete(intake, "adviestafel", f.adviestafel("includeren"))
     d.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
     d.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
+
+
+def include(d: Driver, intake: str) -> None:
+    """Duo assigned, then the first Casus Op Maat."""
+    assign_duo(d, intake)
     d.complete(intake, "eerste_casus_op_maat", f.EERSTE_CASUS_OP_MAAT)
 
 
@@ -56,3 +63,13 @@ def plan(d: Driver, cycle: str) -> None:
     """Both halves of the integraal plan van aanpak, each by its own case manager."""
     d.complete(cycle, "plan_zorg", f.PLAN_ZORG)
     d.complete(cycle, "plan_gemeente", f.PLAN_GEMEENTE)
+
+
+def registered_with_letter(d: Driver) -> str:
+    """A registered casus's intake past the duo assignment: the toewijzingsbrief is made, first Casus Op Maat waits."""
+    view = casus.register(d.rt, f.PERSOON, "gelderland_zuid", worker("aanmelder"), data={"persoon": f.PERSOON})
+    intake = view["current_instance"]
+    d.complete(intake, "aanmelding", f.AANMELDING)
+    to_adviestafel(d, intake=intake)
+    assign_duo(d, intake)
+    return intake

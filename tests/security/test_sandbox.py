@@ -3,7 +3,7 @@ import threading
 
 import pytest
 
-from engine.instances import queries
+from engine.instances import worklist_query
 from engine.instances import service as instances
 from engine.process_models import service as model_service
 from engine.spiff.sandbox import SandboxEnvironment, SandboxViolation
@@ -90,7 +90,7 @@ def test_legit_script_computes_with_data_and_the_engine_clock(rt, deploy, clock)
     assert data["soorten"] == ["politie", "zorg"]
     assert [s["positie"] for s in data["signalen"]] == [1, 2]
     assert "geboren" not in data and "vandaag" not in data
-    [task] = queries.worklist(rt, WORKER).items
+    [task] = worklist_query.worklist(rt, WORKER).page.items
     assert (task["element"], task["due_date"]) == ("Task_Spoed", "2027-01-11")
 
 

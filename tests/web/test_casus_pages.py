@@ -97,7 +97,7 @@ def test_casus_page_shows_the_chain_duo_and_current_diagram(rt, client, web_logi
     page = client.get(f"/casussen/{view['id']}").get_data(as_text=True)
     cycles = re.search(r'id="cycli">(.*?)</table>', page, re.S).group(1)
     assert "Aanmelding tot inclusie" in cycles and "Cyclus: plan, uitvoering en evaluatie" in cycles
-    assert "Volgende cyclus gestart" in page and "<dd>cm_anna</dd>" in page
+    assert "Volgende cyclus gestart" in page and "<dd>Anna Jansen</dd>" in page  # the duo by name, not username
     assert f"/zaken/{view['cycle']}/diagram.bpmn" in page
 
 

@@ -35,7 +35,7 @@ def test_task_page_shows_schema_and_known_data(client, web_login, case):
     config = form_config(html)
     assert config["schema"]["required"] == ["naam", "datum"]
     assert config["known"] == {"deadline": "2027-01-01"}
-    assert "<dt>deadline</dt>" in html
+    assert "<dt>Deadline</dt><dd>01-01-2027</dd>" in html  # humanised key, Dutch date
 
 
 def test_invalid_field_comes_back_at_its_path_with_the_input_kept(client, web_login, case):

@@ -1,0 +1,37 @@
+"""The checks before anyone acts on a ready task, in the order that reveals nothing: the case's scope
+(out of scope the task does not exist), the lane, the task's state, and who holds it."""
+from sqlalchemy import select
+from sqlalchemy.orm import undefer
+
+from engine.errors import Conflict, Forbidden, NotFound
+from engine.persistence.tables import ProcessInstance, User, WorkTask
+from engine.security import scope
+from engine.security.actors import Actor
+from engine.security.authorization import COMPLETE, NONE
+
+
+def ready_task(session, task_id: str, actor: Actor) -> tuple[WorkTask, ProcessInstance]:
+    """The ready task and its instance, for an actor who may complete tasks of that lane on that case."""
+    found = session.execute(
+        select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
+        .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)
+        .options(undefer(ProcessInstance.state))).first()
+    if found is None or found[2] == NONE:
+        raise NotFound(f"Taak '{task_id}' bestaat niet.")
+    row, instance, _ = found
+    if row.lane and not actor.has(row.lane):
+        raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
+    if row.state != "ready":
+        raise Conflict("Deze taak is al afgerond.")
+    return row, instance
+
+
+def require_holder(session, row: WorkTask, actor: Actor) -> None:
+    """A claimed task is done by whoever holds it; anyone else must have it assigned first."""
+    if row.claimed_by and row.claimed_by != actor.username:
+        raise Conflict(f"Deze taak is in behandeling bij {holder_name(session, row.claimed_by)}. Vraag die collega "
+                       "de taak vrij te geven, of wijs de taak eerst aan uzelf toe.")
+
+
+def holder_name(session, username: str) -> str:
+    return session.scalar(select(User.full_name).where(User.username == username)) or username
