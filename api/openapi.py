@@ -18,6 +18,8 @@ SCHEMAS = [
     "AccessLogEntry", "Notification",
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
     "CasusDetail", "EvaluateDecisionRequest", "MatchedRule", "RequiredDecisionResult", "DecisionResult",
+    "MigrateRequest", "BulkMigrateRequest", "ElementChange", "VersionChanges", "MigrationCheck", "MigrationResult",
+    "RefusedMigration", "BulkMigrationReport",
 ]
 
 

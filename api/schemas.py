@@ -131,6 +131,65 @@ class DeployResponse(Schema):
     warnings = fields.List(fields.Dict())
 
 
+VERSION_NUMBER = validate.Range(min=1, max=2**31 - 1, error="Een versienummer van 1 of hoger.")
+
+
+class MigrateRequest(Strict):
+    to_version = fields.Integer(required=True, strict=True, validate=VERSION_NUMBER)
+
+
+class BulkMigrateRequest(MigrateRequest):
+    from_version = fields.Integer(required=True, strict=True, validate=VERSION_NUMBER)
+    dry_run = fields.Boolean(load_default=False)
+
+
+class ElementChange(Schema):
+    id = fields.String()
+    name = fields.String()
+    type = fields.String()
+    lane = fields.String(allow_none=True)
+    aspects = fields.List(fields.String())
+
+
+class VersionChanges(Schema):
+    added = fields.List(fields.Nested(ElementChange))
+    removed = fields.List(fields.Nested(ElementChange))
+    changed = fields.List(fields.Nested(ElementChange))
+
+
+class MigrationCheck(Schema):
+    process_instance = fields.String()
+    process_model = fields.String()
+    from_version = fields.Integer()
+    to_version = fields.Integer()
+    possible = fields.Boolean()
+    reasons = fields.List(fields.String(), metadata={"description": "why not, in Dutch"})
+    changes = fields.Nested(VersionChanges)
+
+
+class MigrationResult(Schema):
+    process_instance = fields.String()
+    process_model = fields.String()
+    from_version = fields.Integer()
+    to_version = fields.Integer()
+    mapping = fields.Dict(keys=fields.String(), values=fields.String(),
+                          metadata={"description": "element of each live task in the old version -> in the new"})
+
+
+class RefusedMigration(Schema):
+    id = fields.String()
+    reason = fields.String()
+
+
+class BulkMigrationReport(Schema):
+    process_model = fields.String()
+    from_version = fields.Integer()
+    to_version = fields.Integer()
+    dry_run = fields.Boolean()
+    migrated = fields.List(fields.String(), metadata={"description": "moved (dry run: would move)"})
+    refused = fields.List(fields.Nested(RefusedMigration))
+
+
 class EvaluateDecisionRequest(Strict):
     variables = fields.Dict(keys=fields.String(), load_default=dict)
 

@@ -5,7 +5,8 @@ re-runs every recorded command with ``engine.spiff.runner.run`` on a clock froze
 answering service tasks from the recorded results. After each event the canonical state hash
 must equal the recorded one; the first event where it does not is reported with both hashes.
 Recorded task ids are SpiffWorkflow's random UUIDs, so a completed task is found again by its
-canonical position (``task_position``) in the state before the step.
+canonical position (``task_position``) in the state before the step. A ``migrated`` event moves the
+replayed workflow onto the recorded target version with the live step's own migration function.
 """
 from dataclasses import asdict, dataclass
 
@@ -88,6 +89,8 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
         workflow = serialization.load(result.state, engine)
         if command["type"] == "complete_task":
             command["task_id"] = _task_at(result.state, command, event)
+        elif command["type"] == "migrate":
+            result.version = _migrate(session, workflow, command, event)
     outcome = runner.run(workflow, command, FixedClock(event.at), log)
     result.workflow, result.state = workflow, outcome.state
     result.status, result.state_hash = outcome.status, outcome.state_hash
@@ -105,6 +108,18 @@ def _recorded_version(session, command: dict, event: AuditEvent) -> ProcessVersi
     version = session.get(ProcessVersion, command.get("process_version_id"))
     if version is None:
         raise NotReplayable(f"De vastgelegde procesversie {command.get('process_version_id')} bestaat niet.")
+    return version
+
+
+def _migrate(session, workflow, command: dict, event: AuditEvent) -> ProcessVersion:
+    """Redo a recorded migration on the replayed workflow; the recorded mapping must come out again."""
+    version = session.get(ProcessVersion, command.get("to_version_id"))
+    if version is None:
+        raise NotReplayable(f"De vastgelegde doelversie {command.get('to_version_id')} bestaat niet.")
+    moved = steps.migrate_workflow(session, workflow, version, FixedClock(event.at))
+    if not moved.possible or moved.mapping != command.get("mapping"):
+        raise NotReplayable(f"Gebeurtenis {event.seq}: de migratie naar versie {version.version} verloopt bij "
+                            f"het herspelen anders dan vastgelegd. {' '.join(moved.reasons)}".strip())
     return version
 
 

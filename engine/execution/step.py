@@ -1,7 +1,7 @@
 """One step, one transaction: load the workflow, run it, write state, worklist, routing and audit.
 
 Every way of moving an instance (start, task, message, timer, retry, cancel) comes through
-``execute``; the caller commits the unit of work once afterwards.
+``execute``, a move to another version through ``migrate``; the caller commits the unit of work once afterwards.
 """
 import logging
 import uuid
@@ -19,6 +19,7 @@ from engine.ports.casemanagers import region_code
 from engine.process_models.deployments import specs_for
 from engine.security.actors import Actor
 from engine.spiff import compaction, runner, serialization
+from engine.spiff import migration as spiff_migration
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
@@ -79,6 +80,37 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome
+
+
+def migrate_workflow(session, workflow, version: ProcessVersion, clock) -> spiff_migration.Migration:
+    """Move a loaded workflow onto ``version``: the one function a dry run, a live migration and replay share."""
+    spec, subprocess_specs = specs_for(session, version)
+    return spiff_migration.migrate(workflow, spec, subprocess_specs, f"versie {version.version}", clock)
+
+
+def try_migration(rt, session, instance: ProcessInstance, version: ProcessVersion) -> spiff_migration.Migration:
+    """A dry run: migrate a loaded copy of the instance, write nothing; no handler is reachable."""
+    now = rt.clock.now()
+    workflow = serialization.load(instance.state, script_engine(rt, now, instance.id, ServiceLog()))
+    return migrate_workflow(session, workflow, version, FixedClock(now))
+
+
+def migrate(rt, uow, instance: ProcessInstance, version: ProcessVersion, command: dict,
+            actor: Actor) -> spiff_migration.Migration:
+    """Move a stored instance onto ``version`` and write it as a step (event ``migrated``, the mapping in its
+    inputs); a refused migration writes nothing. The caller commits."""
+    now = rt.clock.now()
+    log = ServiceLog()
+    workflow = serialization.load(instance.state, _live_engine(rt, uow.session, now, instance, log))
+    moved = migrate_workflow(uow.session, workflow, version, FixedClock(now))
+    if not moved.possible:
+        return moved
+    command = compaction.mark({**command, "mapping": moved.mapping})
+    outcome = runner.run(workflow, command, FixedClock(now), log)
+    instance.process_version_id = version.id
+    _persist(uow, instance, workflow, command, outcome, "migrated", actor, now)
+    worklist.refresh_open(uow.session, instance, workflow)
+    return moved
 
 
 def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):

@@ -23,6 +23,7 @@ COMPLETE = "task.complete"  # in the task's lane, on a case in scope
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
 MODELS = "model.manage"   # deploy and validate process models and versions
 USAGE = "model.usage"     # which instances run which version (ids and pseudonyms only)
+MIGRATE = "model.migrate"  # move running instances of the cases in scope to a newer version
 DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
@@ -64,8 +65,8 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "aanbieder": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY)},
-    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MIGRATE: Rule(REGION)},
+    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(REGION)},
 }
 
 #: What the Adviestafel sees of a case's data: the pseudonymised dossier and its own decision.
@@ -97,6 +98,7 @@ REFUSALS = {
     AUDIT: "Alleen een auditor mag dit inzien.",
     MODELS: "Alleen een proceseigenaar mag procesmodellen beheren.",
     USAGE: "Alleen een proceseigenaar, beheerder of auditor ziet welke zaken een versie gebruiken.",
+    MIGRATE: "Alleen een proceseigenaar of beheerder mag zaken naar een nieuwere versie migreren.",
     DECIDE: "Alleen een proceseigenaar mag beslissingen uitproberen.",
     USERS: "Alleen een beheerder mag gebruikers beheren.",
 }

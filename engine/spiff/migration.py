@@ -1,0 +1,125 @@
+"""Move a running workflow onto another spec: SpiffWorkflow's diff utilities plus the checks they leave out.
+
+The same ``migrate`` serves a dry run, the live step and replay, so a replay crosses a migration by
+doing it again. What SpiffWorkflow 3.2.0's ``SpiffWorkflow.bpmn.util.diff`` gives and what we add:
+
+- ``SpecDiff`` + ``WorkflowDiff`` align old task specs with new ones, by BPMN id and then by structure,
+  for the workflow and each running subprocess (as ``diff_workflow`` does, which we do not call because
+  it drops the ``SpecDiff``, whose changed attributes we need). We use them as they are; which of the
+  instance's *live* tasks it reports removed or changed is what decides. It does not say whether that is
+  safe: a live task whose element is gone or became another kind, or a waiting event whose definition
+  changed, is refused here with a Dutch reason.
+- ``migrate_workflow`` swaps the specs and resets the READY and WAITING branches (so their futures are
+  predicted from the new spec). Two gaps: (1) a reset clears a waiting timer's internal data, so its due
+  time would restart from the moment of migration — we put back the internal data of waiting events whose
+  definition did not change; (2) tasks outside those branches whose spec has no counterpart (a completed
+  step that was removed) keep the old spec and could not be loaded against the new one — we refuse then.
+- Its ``SpecDiff`` names changes as serializer attributes, not BPMN elements a process owner knows; the
+  report of what changed between versions comes from ``engine.process_models.diff`` instead.
+"""
+from dataclasses import dataclass, field
+
+from SpiffWorkflow.bpmn.util.diff import SpecDiff, WorkflowDiff, migrate_workflow
+from SpiffWorkflow.util.task import TaskState
+
+from engine.clock import Clock, clock_scope
+from engine.spiff.serialization import serializer
+
+LIVE = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
+
+
+@dataclass
+class Migration:
+    """The outcome of moving a workflow: why not (``reasons``, Dutch), else the element mapping of its live tasks."""
+
+    reasons: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def possible(self) -> bool:
+        return not self.reasons
+
+
+def _label(task) -> str:
+    spec = task.task_spec
+    name = getattr(spec, "bpmn_name", None)
+    element = getattr(spec, "bpmn_id", None) or spec.name
+    return f"'{name}' ({element})" if name else f"'{element}'"
+
+
+def _live(tasks) -> list:
+    return [t for t in tasks if t.has_state(LIVE)]
+
+
+def _reasons_of(diff, spec_diff, target: str) -> list[str]:
+    """Why the live tasks of one (sub)workflow cannot follow ``spec_diff``."""
+    reasons = []
+    for task in _live(diff.removed):
+        reasons.append(f"Stap {_label(task)} staat open, maar bestaat niet in {target}.")
+    for task in _live(diff.changed):
+        changes = spec_diff.changed.get(task.task_spec, [])
+        if "typename" in changes:
+            reasons.append(f"Stap {_label(task)} staat open, maar is in {target} een ander soort element.")
+        elif task.has_state(TaskState.WAITING) and "event_definition" in changes:
+            reasons.append(f"De zaak wacht bij {_label(task)} op een gebeurtenis die in {target} anders is "
+                           "gedefinieerd (timer of bericht gewijzigd).")
+    return reasons
+
+
+def _kept_event_data(pairs) -> dict:
+    """Internal data (due times, cycle counts) of waiting events whose definition stays the same."""
+    kept = {}
+    for _, _, diff, spec_diff in pairs:
+        for task in diff.alignment:
+            if task.has_state(TaskState.WAITING) and "event_definition" not in spec_diff.changed.get(task.task_spec, []):
+                kept[task.id] = dict(task.internal_data)
+    return kept
+
+
+def _orphans(workflow) -> list:
+    """Tasks left pointing at a spec the workflow no longer has."""
+    sub_specs = [(sub, sub.spec) for sub in workflow.subprocesses.values()]
+    orphans = []
+    for wf, spec in [(workflow, workflow.spec)] + sub_specs:
+        orphans += [t for t in wf.get_tasks(skip_subprocesses=True)
+                    if spec.task_specs.get(t.task_spec.name) is not t.task_spec]
+    return orphans
+
+
+def migrate(workflow, spec, subprocess_specs: dict, target: str, clock: Clock) -> Migration:
+    """Move ``workflow`` (a loaded copy) onto ``spec``; when ``reasons`` are returned, discard the copy.
+
+    ``target`` names the new version in the reasons ("versie 3"); ``clock`` is the step's, since resetting
+    a branch may evaluate timer expressions.
+    """
+    if spec.name != workflow.spec.name:
+        return Migration([f"{target} is van een ander proces ({spec.name}) dan deze zaak ({workflow.spec.name})."])
+    registry = serializer().registry
+    pairs, reasons = [], []
+    for wf, new_spec in [(workflow, spec)] + [(sub, subprocess_specs.get(sub.spec.name))
+                                             for sub in workflow.subprocesses.values()]:
+        if new_spec is None:
+            reasons.append(f"Het deelproces '{wf.spec.name}' waarin deze zaak loopt, bestaat niet in {target}.")
+            continue
+        spec_diff = SpecDiff(registry, wf.spec, new_spec)
+        diff = WorkflowDiff(wf, spec_diff)
+        reasons += _reasons_of(diff, spec_diff, target)
+        pairs.append((wf, new_spec, diff, spec_diff))
+    if reasons:
+        return Migration(reasons)
+    mapping = {t.task_spec.bpmn_id: diff.alignment[t].bpmn_id for _, _, diff, _ in pairs
+               for t in _live(diff.alignment) if getattr(t.task_spec, "bpmn_id", None)}
+    kept = _kept_event_data(pairs)
+    with clock_scope(clock):
+        for wf, new_spec, diff, _ in pairs:
+            migrate_workflow(diff, wf, new_spec)
+        workflow.subprocess_specs = subprocess_specs
+        for task in workflow.get_tasks(state=TaskState.WAITING):
+            if task.id in kept:
+                task.internal_data = kept[task.id]
+    orphans = _orphans(workflow)
+    if orphans:
+        return Migration([f"Stap {_label(t)} uit de geschiedenis van deze zaak bestaat niet in {target}; de zaak "
+                          "zou daarna niet meer te laden zijn." for t in orphans])
+    return Migration(mapping=dict(sorted(mapping.items())))
+
