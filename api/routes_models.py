@@ -43,7 +43,11 @@ def deploy():
       requestBody:
         content:
           multipart/form-data:
-            schema: {type: object, properties: {files: {type: array, items: {type: string, format: binary}}}}
+            schema:
+              type: object
+              properties:
+                files: {type: array, items: {type: string, format: binary}}
+                comment: {type: string, maxLength: 1000, description: why this version (optional)}
       responses:
         201: {content: {application/json: {schema: DeployResponse}}}
         200: {description: identical content was already deployed, content: {application/json: {schema: DeployResponse}}}
@@ -51,7 +55,7 @@ def deploy():
         403: {content: {application/json: {schema: Error}}}
         422: {description: errors per element (file, element_id, element_name, line, message) and warnings, content: {application/json: {schema: Error}}}
     """
-    result = model_service.deploy(runtime(), uploaded_files(), g.actor)
+    result = model_service.deploy(runtime(), uploaded_files(), g.actor, request.form.get("comment"))
     body = {"id": result.process_id, "version": result.version, "created": result.created,
             "processes": result.processes, "warnings": result.warnings}
     return jsonify(body), 201 if result.created else 200

@@ -114,6 +114,8 @@ class Event(Schema):
 class ModelVersion(Schema):
     version = fields.Integer()
     deployed_at = fields.String()
+    deployed_by = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True, metadata={"description": "the deploy comment"})
 
 
 class ProcessModel(Schema):

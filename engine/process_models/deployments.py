@@ -125,8 +125,10 @@ def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | N
     return {k: checked[k] for k in ("processes", "errors", "warnings")}
 
 
-def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None) -> DeployResult:
-    """Validate and store a version of every new or changed process; unchanged ones keep their version."""
+def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None,
+           comment: str | None = None) -> DeployResult:
+    """Validate and store a version of every new or changed process; unchanged ones keep their version.
+    ``comment`` (why, in the process owner's words) is kept with each new version."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
     checked = check(session, files, handlers, forms_dir)
@@ -140,12 +142,14 @@ def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, form
             current = session.scalar(select(func.max(ProcessVersion.version)).where(ProcessVersion.process_id == proc["id"]))
             proc["version"] = (current or 0) + 1
             session.add(ProcessVersion(process_id=proc["id"], version=proc["version"], name=proc["name"],
-                                       deployment_id=deployment.id, deployed_at=now))
+                                       deployment_id=deployment.id, deployed_at=now, deployed_by=actor,
+                                       comment=comment))
         session.flush()
         trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
                                      {"checksum": deployment.checksum, "files": sorted(found.uploaded),
                                       "processes": [{"id": p["id"], "version": p["version"], "status": p["status"]}
-                                                    for p in to_store]}, deployment.checksum)
+                                                    for p in to_store], **({"comment": comment} if comment else {})},
+                                     deployment.checksum)
     for proc in processes:
         proc.setdefault("version", proc["previous_version"])
     called = {c for proc in processes for c in found.index()[0][proc["id"]].calls}

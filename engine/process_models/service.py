@@ -1,7 +1,7 @@
 """Process-model use cases for process owners: deploy, validate and download files, each one unit of work."""
 import mimetypes
 
-from engine.errors import NotFound
+from engine.errors import Invalid, NotFound
 from engine.persistence.lookups import version_or_404
 from engine.persistence.tables import Deployment
 from engine.instances import queries
@@ -14,10 +14,19 @@ def _require_owner(actor: Actor) -> None:
     authorization.require(actor, authorization.MODELS)
 
 
-def deploy(rt, files: dict[str, str], actor: Actor) -> deployments.DeployResult:
+MAX_COMMENT = 1000
+
+
+def deploy(rt, files: dict[str, str], actor: Actor, comment: str | None = None) -> deployments.DeployResult:
+    """Deploy what changed; ``comment`` says why (optional, kept with the new versions)."""
     _require_owner(actor)
+    comment = (comment or "").strip() or None
+    if comment is not None and len(comment) > MAX_COMMENT:
+        raise Invalid(f"De toelichting is te lang (maximaal {MAX_COMMENT} tekens).",
+                      {"comment": f"Maximaal {MAX_COMMENT} tekens."})
     with rt.uow() as uow:
-        result = deployments.deploy(uow.session, files, actor.username, rt.clock.now(), rt.handlers, rt.forms_dir)
+        result = deployments.deploy(uow.session, files, actor.username, rt.clock.now(), rt.handlers, rt.forms_dir,
+                                    comment)
         uow.commit()
         return result
 
