@@ -9,11 +9,13 @@ doing it again. What SpiffWorkflow 3.2.0's ``SpiffWorkflow.bpmn.util.diff`` give
   instance's *live* tasks it reports removed or changed is what decides. It does not say whether that is
   safe: a live task whose element is gone or became another kind, or a waiting event whose definition
   changed, is refused here with a Dutch reason.
-- ``migrate_workflow`` swaps the specs and resets the READY and WAITING branches (so their futures are
-  predicted from the new spec). Two gaps: (1) a reset clears a waiting timer's internal data, so its due
-  time would restart from the moment of migration — we put back the internal data of waiting events whose
-  definition did not change; (2) tasks outside those branches whose spec has no counterpart (a completed
-  step that was removed) keep the old spec and could not be loaded against the new one — we refuse then.
+- ``migrate_workflow`` swaps the specs and, by default, resets the READY and WAITING branches so their
+  futures are predicted from the new spec. Resetting a waiting event clears its internal data: a timer's
+  due time would restart at the migration, and a cycle timer already past its start fires again at once.
+  So we reset only READY branches; a waiting task keeps its state and, if its predicted future holds a
+  step that is gone, only that future is predicted again. A task outside those branches whose spec has no
+  counterpart (a completed step that was removed) keeps the old spec and could not be loaded against the
+  new one — we refuse then.
 - Its ``SpecDiff`` names changes as serializer attributes, not BPMN elements a process owner knows; the
   report of what changed between versions comes from ``engine.process_models.diff`` instead.
 """
@@ -66,24 +68,16 @@ def _reasons_of(diff, spec_diff, target: str) -> list[str]:
     return reasons
 
 
-def _kept_event_data(pairs) -> dict:
-    """Internal data (due times, cycle counts) of waiting events whose definition stays the same."""
-    kept = {}
-    for _, _, diff, spec_diff in pairs:
-        for task in diff.alignment:
-            if task.has_state(TaskState.WAITING) and "event_definition" not in spec_diff.changed.get(task.task_spec, []):
-                kept[task.id] = dict(task.internal_data)
-    return kept
+def _orphaned(task) -> bool:
+    """Whether the task points at a spec its workflow no longer has."""
+    return task.workflow.spec.task_specs.get(task.task_spec.name) is not task.task_spec
 
 
-def _orphans(workflow) -> list:
-    """Tasks left pointing at a spec the workflow no longer has."""
-    sub_specs = [(sub, sub.spec) for sub in workflow.subprocesses.values()]
-    orphans = []
-    for wf, spec in [(workflow, workflow.spec)] + sub_specs:
-        orphans += [t for t in wf.get_tasks(skip_subprocesses=True)
-                    if spec.task_specs.get(t.task_spec.name) is not t.task_spec]
-    return orphans
+def _repredict_waiting(workflow) -> None:
+    """A waiting task whose predicted future holds a step that is gone: predict that future again."""
+    for task in workflow.get_tasks(state=TaskState.WAITING):
+        if any(_orphaned(t) for t in task):
+            task.task_spec._predict(task, mask=TaskState.WAITING | TaskState.PREDICTED_MASK)
 
 
 def migrate(workflow, spec, subprocess_specs: dict, target: str, clock: Clock) -> Migration:
@@ -109,15 +103,12 @@ def migrate(workflow, spec, subprocess_specs: dict, target: str, clock: Clock) -
         return Migration(reasons)
     mapping = {t.task_spec.bpmn_id: diff.alignment[t].bpmn_id for _, _, diff, _ in pairs
                for t in _live(diff.alignment) if getattr(t.task_spec, "bpmn_id", None)}
-    kept = _kept_event_data(pairs)
     with clock_scope(clock):
         for wf, new_spec, diff, _ in pairs:
-            migrate_workflow(diff, wf, new_spec)
+            migrate_workflow(diff, wf, new_spec, reset_mask=TaskState.READY)
         workflow.subprocess_specs = subprocess_specs
-        for task in workflow.get_tasks(state=TaskState.WAITING):
-            if task.id in kept:
-                task.internal_data = kept[task.id]
-    orphans = _orphans(workflow)
+        _repredict_waiting(workflow)
+    orphans = [t for t in workflow.get_tasks() if _orphaned(t)]
     if orphans:
         return Migration([f"Stap {_label(t)} uit de geschiedenis van deze zaak bestaat niet in {target}; de zaak "
                           "zou daarna niet meer te laden zijn." for t in orphans])

@@ -7,6 +7,7 @@ import pytest
 
 from engine.audit import trail
 from engine.persistence.tables import ProcessInstance
+from engine.spiff import diagrams
 from engine.timers import scheduler
 
 from tests.api.conftest import error, multipart
@@ -261,3 +262,22 @@ def test_bulk_of_unknown_versions_is_404(client, owner, waiting):
                       headers=owner), 404)
     error(client.post("/api/v1/process-models/onbekend/migrate", json={"from_version": 1, "to_version": 2},
                       headers=owner), 404)
+
+
+def test_waiting_timer_whose_next_step_is_gone_takes_the_new_path(rt, client, clock, login, owner, worker,
+                                                                   deploy_xml, start):
+    deploy_xml(V1)
+    instance = start()
+    client.post(f"/api/v1/tasks/{instance['ready_tasks'][0]['id']}/complete", json={"data": FORM}, headers=worker)
+    new_end = (V1.replace('id="web_end" name="Klaar"', 'id="web_einde" name="Afgerond"')
+                 .replace('targetRef="web_end"', 'targetRef="web_einde"').replace(">web_end<", ">web_einde<")
+                 .replace('bpmnElement="web_end"', 'bpmnElement="web_einde"'))
+    deploy_xml(new_end)
+    assert client.post(f"{INSTANCES}/{instance['id']}/migrate", json={"to_version": 2}, headers=owner).status_code == 200
+    clock.advance(timedelta(days=8))
+    scheduler.tick(rt)
+    assert _instance(client, instance["id"], worker)["status"] == "completed"
+    with rt.uow() as uow:
+        row = uow.session.get(ProcessInstance, instance["id"])
+        assert "web_einde" in diagrams.element_markers(row.state)["completed"]
+    assert client.post(f"{INSTANCES}/{instance['id']}/replay", headers=login("auditor")).json["status"] == "verified"

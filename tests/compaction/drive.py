@@ -48,8 +48,9 @@ def snapshot(rt, instance_id: str, action: str) -> dict:
             "ready": sorted(t["element"] for t in view["ready_tasks"]), "timer_due": view["timer_due"]}
 
 
-def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12) -> list[dict]:
-    """Start ``process_id`` and take up to ``steps`` steps; the snapshots after each one."""
+def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12, between=None) -> list[dict]:
+    """Start ``process_id`` and take up to ``steps`` steps; the snapshots after each one.
+    ``between(instance_id, step)``, if given, runs before each step (e.g. a migration)."""
     clock.set(START)
     try:
         instance_id = instances.start(rt, process_id, START_DATA, EVERYONE)["id"]
@@ -57,6 +58,8 @@ def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12) -> l
         return [{"action": "start", "refused": err.message}]
     seen = [snapshot(rt, instance_id, "start")]
     for step in range(steps):
+        if between is not None:
+            between(instance_id, step)
         action = _next_action(rt, clock, instance_id, seen[-1], files, step)
         if action is None:
             break
