@@ -87,7 +87,8 @@ def migrate(workflow, spec, subprocess_specs: dict, target: str, clock: Clock) -
     a branch may evaluate timer expressions.
     """
     if spec.name != workflow.spec.name:
-        return Migration([f"{target} is van een ander proces ({spec.name}) dan deze zaak ({workflow.spec.name})."])
+        return Migration([f"{target.capitalize()} is van een ander proces ({spec.name}) dan deze zaak "
+                          f"({workflow.spec.name})."])
     registry = serializer().registry
     pairs, reasons = [], []
     for wf, new_spec in [(workflow, spec)] + [(sub, subprocess_specs.get(sub.spec.name))
@@ -98,19 +99,19 @@ def migrate(workflow, spec, subprocess_specs: dict, target: str, clock: Clock) -
         spec_diff = SpecDiff(registry, wf.spec, new_spec)
         diff = WorkflowDiff(wf, spec_diff)
         reasons += _reasons_of(diff, spec_diff, target)
-        pairs.append((wf, new_spec, diff, spec_diff))
+        pairs.append((wf, new_spec, diff))
     if reasons:
         return Migration(reasons)
-    mapping = {t.task_spec.bpmn_id: diff.alignment[t].bpmn_id for _, _, diff, _ in pairs
+    mapping = {t.task_spec.bpmn_id: diff.alignment[t].bpmn_id for _, _, diff in pairs
                for t in _live(diff.alignment) if getattr(t.task_spec, "bpmn_id", None)}
     with clock_scope(clock):
-        for wf, new_spec, diff, _ in pairs:
+        for wf, new_spec, diff in pairs:
             migrate_workflow(diff, wf, new_spec, reset_mask=TaskState.READY)
         workflow.subprocess_specs = subprocess_specs
         _repredict_waiting(workflow)
-    orphans = [t for t in workflow.get_tasks() if _orphaned(t)]
+    orphans = dict.fromkeys(_label(t) for t in workflow.get_tasks() if _orphaned(t))
     if orphans:
-        return Migration([f"Stap {_label(t)} uit de geschiedenis van deze zaak bestaat niet in {target}; de zaak "
-                          "zou daarna niet meer te laden zijn." for t in orphans])
+        return Migration([f"Stap {label} hoort bij deze zaak (doorlopen of verwacht), maar bestaat niet in {target}; "
+                          "de zaak zou daarna niet meer te laden zijn." for label in orphans])
     return Migration(mapping=dict(sorted(mapping.items())))
 

@@ -281,3 +281,15 @@ def test_waiting_timer_whose_next_step_is_gone_takes_the_new_path(rt, client, cl
         row = uow.session.get(ProcessInstance, instance["id"])
         assert "web_einde" in diagrams.element_markers(row.state)["completed"]
     assert client.post(f"{INSTANCES}/{instance['id']}/replay", headers=login("auditor")).json["status"] == "verified"
+
+
+def test_completed_step_that_is_gone_is_refused(rt, client, owner, worker, deploy_xml, start):
+    deploy_xml(V1)
+    instance = start()
+    client.post(f"/api/v1/tasks/{instance['ready_tasks'][0]['id']}/complete", json={"data": FORM}, headers=worker)
+    deploy_xml(WITHOUT_TASK)
+    before = _stored(rt, instance["id"])
+    body = error(client.post(f"{INSTANCES}/{instance['id']}/migrate", json={"to_version": 2}, headers=owner), 409)
+    assert body["reasons"] == ["Stap 'Gegevens invullen' (web_fill) hoort bij deze zaak (doorlopen of verwacht), maar "
+                               "bestaat niet in versie 2; de zaak zou daarna niet meer te laden zijn."]
+    assert _stored(rt, instance["id"]) == before

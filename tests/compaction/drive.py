@@ -5,12 +5,14 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
+from engine.audit import replay
 from engine.errors import Conflict, Invalid, NotFound
 from engine.instances import queries
 from engine.instances import service as instances
-from engine.persistence.tables import MessageWait, ProcessVersion
+from engine.persistence.tables import MessageWait, ProcessInstance, ProcessVersion
 from engine.security.actors import WORKER_ROLES, Actor
 from engine.timers import firing
+from tests.scenarios.conftest import AUDITOR
 
 EVERYONE = Actor("iedereen", frozenset(WORKER_ROLES | {"proceseigenaar"}), "Gelderland-Zuid")
 START = datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc)
@@ -99,3 +101,11 @@ def _waiting_messages(rt, instance_id: str) -> list[str]:
 def process_ids(rt) -> list[str]:
     with rt.uow() as uow:
         return sorted(set(uow.session.scalars(select(ProcessVersion.process_id))))
+
+
+def assert_all_replay(rt) -> None:
+    """Every instance in the database replays verified."""
+    with rt.uow() as uow:
+        ids = list(uow.session.scalars(select(ProcessInstance.id)))
+    for instance_id in ids:
+        assert replay.replay(rt, instance_id, AUDITOR)["status"] == "verified", instance_id

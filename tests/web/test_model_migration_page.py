@@ -1,4 +1,6 @@
 """The version page: who deployed it, when and why, its diff and cases, and moving older cases to it."""
+import html
+import io
 import re
 
 import pytest
@@ -93,3 +95,21 @@ def test_overview_links_older_versions_to_the_migration(client, web_login, cases
     html = client.get("/procesmodellen/web_form_task").get_data(as_text=True)
     version_1 = html[html.index('id="versie-1"'):]
     assert 'href="/procesmodellen/web_form_task/versies/2#migreren-kop">zaken migreren naar versie 2' in version_1
+
+
+def test_deploy_form_keeps_the_comment_through_validation_and_shows_it_on_the_version(client, web_login):
+    token = web_login("proceseigenaar")
+    files = [(io.BytesIO(text.encode()), name) for name, text in bpmn_files(MODEL, SCHEMA).items()]
+    checked = client.post("/procesmodellen", content_type="multipart/form-data",
+                          data={"csrf_token": token, "actie": "valideren", "files": files,
+                                "comment": "Voor de pilot"}).get_data(as_text=True)
+    assert '<textarea id="comment" name="comment" rows="2" maxlength="1000">Voor de pilot</textarea>' in checked
+    kept = dict(zip(re.findall(r'name="bewaard_naam" value="([^"]*)"', checked),
+                    re.findall(r'name="bewaard_inhoud" value="([^"]*)"', checked)))
+    response = client.post("/procesmodellen", data={"csrf_token": token, "actie": "deployen", "comment": "Voor de pilot",
+                                                    "bewaard_naam": list(kept), "bewaard_inhoud": [
+                                                        html.unescape(v) for v in kept.values()]})
+    assert response.status_code == 303
+    page = client.get("/procesmodellen/web_form_task/versies/1").get_data(as_text=True)
+    assert '<blockquote id="versie-toelichting">Voor de pilot</blockquote>' in page
+    assert 'id="verschil-kop"' not in page  # version 1 has nothing before it
