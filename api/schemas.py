@@ -159,21 +159,21 @@ class VersionChanges(Schema):
     changed = fields.List(fields.Nested(ElementChange))
 
 
-class MigrationCheck(Schema):
-    process_instance = fields.String()
+class _MigrationVersions(Schema):
     process_model = fields.String()
     from_version = fields.Integer()
     to_version = fields.Integer()
+
+
+class MigrationCheck(_MigrationVersions):
+    process_instance = fields.String()
     possible = fields.Boolean()
     reasons = fields.List(fields.String(), metadata={"description": "why not, in Dutch"})
     changes = fields.Nested(VersionChanges)
 
 
-class MigrationResult(Schema):
+class MigrationResult(_MigrationVersions):
     process_instance = fields.String()
-    process_model = fields.String()
-    from_version = fields.Integer()
-    to_version = fields.Integer()
     mapping = fields.Dict(keys=fields.String(), values=fields.String(),
                           metadata={"description": "element of each live task in the old version -> in the new"})
 
@@ -183,10 +183,7 @@ class RefusedMigration(Schema):
     reason = fields.String()
 
 
-class BulkMigrationReport(Schema):
-    process_model = fields.String()
-    from_version = fields.Integer()
-    to_version = fields.Integer()
+class BulkMigrationReport(_MigrationVersions):
     dry_run = fields.Boolean()
     migrated = fields.List(fields.String(), metadata={"description": "moved (dry run: would move)"})
     refused = fields.List(fields.Nested(RefusedMigration))
