@@ -109,8 +109,10 @@ def test_replay_crosses_the_migration_and_verifies(rt, client, clock, login, own
     assert _instance(client, waiting["id"], worker)["status"] == "completed"
     types = [e["type"] for e in _events(client, waiting["id"], worker)]
     assert types == ["started", "migrated", "task_completed", "timer_fired"]
-    report = client.post(f"{INSTANCES}/{waiting['id']}/replay", headers=login("auditor")).json
+    auditor = login("auditor")
+    report = client.post(f"{INSTANCES}/{waiting['id']}/replay", headers=auditor).json
     assert (report["status"], report["version"], report["replayed"]) == ("verified", 2, 4)
+    assert client.get(f"{INSTANCES}/{waiting['id']}/verify", headers=auditor).json["status"] == "verified"
 
 
 def _stored(rt, instance_id):
