@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from engine.instances import queries
 from engine.instances import service as instances
 from engine.process_models import service as model_service
 from tests.conftest import OWNER, actor, bpmn_files
@@ -28,9 +29,7 @@ def cases(rt):
 
 
 def _version(rt, instance_id):
-    with rt.uow() as uow:
-        return instances.queries.instance_view(uow.session, uow.session.get(instances.ProcessInstance, instance_id),
-                                               OWNER)["version"]
+    return queries.get_instance(rt, instance_id, WORKER)["version"]
 
 
 def test_version_page_says_who_when_why_and_what_changed(client, web_login, cases):
