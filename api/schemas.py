@@ -230,6 +230,7 @@ class Error(Schema):
     fields_ = fields.Dict(data_key="fields")
     errors = fields.List(fields.Dict())
     warnings = fields.List(fields.Dict())
+    reasons = fields.List(fields.String(), metadata={"description": "a refused migration: why, one Dutch sentence each"})
 
 
 class ChainBreak(Schema):
