@@ -4,7 +4,7 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
-from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, Locked, NotFound
+from engine.errors import Conflict, DeployRefused, EngineError, Forbidden, Invalid, Locked, MigrationRefused, NotFound
 
 STATUS = {NotFound: 404, Conflict: 409, Forbidden: 403, Invalid: 422, DeployRefused: 422, Locked: 429}
 
@@ -40,6 +40,8 @@ def init_app(app) -> None:
     def _engine_error(err: EngineError):
         status = next((code for cls, code in STATUS.items() if isinstance(err, cls)), 400)
         extra = {"errors": err.errors, "warnings": err.warnings} if isinstance(err, DeployRefused) else {}
+        if isinstance(err, MigrationRefused):
+            extra = {"reasons": err.reasons}
         return _reply(_body(type(err).__name__.lower(), err.message, err.fields, **extra), status)
 
     @app.errorhandler(ValidationError)

@@ -19,6 +19,8 @@ SCHEMAS = [
     "Person", "RegisterCasusRequest", "CasusMessageRequest", "Duo", "CasusSummary", "CasusInstance", "TimelineEvent",
     "CasusDetail", "EvaluateDecisionRequest", "MatchedRule", "RequiredDecisionResult", "DecisionResult",
     "HandlerParameter", "Handler", "AssignTaskRequest", "Colleague",
+    "MigrateRequest", "BulkMigrateRequest", "ElementChange", "VersionChanges", "MigrationCheck", "MigrationResult",
+    "RefusedMigration", "BulkMigrationReport",
 ]
 
 

@@ -1,14 +1,14 @@
-"""Process instances: start, list, get, events, cancel, retry."""
+"""Process instances: start, list, get, events, cancel, retry, migrate."""
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.paging import page_request, paged
-from api.schemas import CancelRequest, StartInstanceRequest
-from engine.instances import queries
+from api.errors import ApiError
+from api.schemas import VERSION_NUMBER, CancelRequest, MigrateRequest, StartInstanceRequest
+from engine.instances import migration, queries
 from engine.instances import service as instances
 
 bp = Blueprint("instances", __name__, url_prefix="/api/v1/process-instances")
-
 
 
 @bp.post("")
@@ -125,3 +125,52 @@ def retry(instance_id):
         409: {content: {application/json: {schema: Error}}}
     """
     return jsonify(instances.retry(runtime(), instance_id, g.actor))
+
+
+def _to_version() -> int:
+    number = request.args.get("to_version", type=int)
+    if number is None or not VERSION_NUMBER.min <= number <= VERSION_NUMBER.max:
+        raise ApiError(422, "invalid", "Geef de versie op waarnaar de zaak zou gaan.",
+                       {"to_version": "Een versienummer van 1 of hoger."})
+    return number
+
+
+@bp.get("/<instance_id>/migration-check")
+@login_required
+def migration_check(instance_id):
+    """Whether the instance can move to version ``to_version``, what changed between the versions, and why not.
+    ---
+    get:
+      tags: [process-instances]
+      parameters:
+        - {name: instance_id, in: path, required: true, schema: {type: string}}
+        - {name: to_version, in: query, required: true, schema: {type: integer, minimum: 1}}
+      responses:
+        200: {content: {application/json: {schema: MigrationCheck}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    return jsonify(migration.check(runtime(), instance_id, _to_version(), g.actor))
+
+
+@bp.post("/<instance_id>/migrate")
+@login_required
+def migrate(instance_id):
+    """Move a running instance to a newer version of its model; refused (409, with ``reasons``) changes nothing.
+    ---
+    post:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: MigrateRequest}}}
+      responses:
+        200: {content: {application/json: {schema: MigrationResult}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {description: refused, with the Dutch reasons, content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    body = MigrateRequest().load(json_body())
+    return jsonify(migration.migrate(runtime(), instance_id, body["to_version"], g.actor))

@@ -1,9 +1,10 @@
-"""Process models: deploy (multipart upload), list, show."""
+"""Process models: deploy (multipart upload), list, show, migrate their running instances."""
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
-from api.auth import login_required, runtime
+from api.auth import json_body, login_required, runtime
 from api.errors import ApiError
-from engine.instances import queries
+from api.schemas import BulkMigrateRequest
+from engine.instances import migration, queries
 from engine.process_models import service as model_service
 
 bp = Blueprint("models", __name__, url_prefix="/api/v1/process-models")
@@ -42,7 +43,11 @@ def deploy():
       requestBody:
         content:
           multipart/form-data:
-            schema: {type: object, properties: {files: {type: array, items: {type: string, format: binary}}}}
+            schema:
+              type: object
+              properties:
+                files: {type: array, items: {type: string, format: binary}}
+                comment: {type: string, maxLength: 1000, description: why this version (optional)}
       responses:
         201: {content: {application/json: {schema: DeployResponse}}}
         200: {description: identical content was already deployed, content: {application/json: {schema: DeployResponse}}}
@@ -50,7 +55,7 @@ def deploy():
         403: {content: {application/json: {schema: Error}}}
         422: {description: errors per element (file, element_id, element_name, line, message) and warnings, content: {application/json: {schema: Error}}}
     """
-    result = model_service.deploy(runtime(), uploaded_files(), g.actor)
+    result = model_service.deploy(runtime(), uploaded_files(), g.actor, request.form.get("comment"))
     body = {"id": result.process_id, "version": result.version, "created": result.created,
             "processes": result.processes, "warnings": result.warnings}
     return jsonify(body), 201 if result.created else 200
@@ -129,3 +134,25 @@ def version_file(process_id, version, name):
     text, content_type = model_service.version_file(runtime(), process_id, version, name)
     return Response(text, content_type=f"{content_type}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.post("/<process_id>/migrate")
+@login_required
+def migrate(process_id):
+    """Move every unfinished instance of ``from_version`` (in the caller's scope) to ``to_version``, each in its
+    own transaction; ``dry_run`` says what would move and what would be refused, and changes nothing.
+    ---
+    post:
+      tags: [process-models]
+      parameters: [{name: process_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: BulkMigrateRequest}}}
+      responses:
+        200: {content: {application/json: {schema: BulkMigrationReport}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    body = BulkMigrateRequest().load(json_body())
+    return jsonify(migration.migrate_all(runtime(), process_id, body["from_version"], body["to_version"],
+                                         body["dry_run"], g.actor))

@@ -139,6 +139,8 @@ class Event(Schema):
 class ModelVersion(Schema):
     version = fields.Integer()
     deployed_at = fields.String()
+    deployed_by = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True, metadata={"description": "the deploy comment"})
 
 
 class ProcessModel(Schema):
@@ -154,6 +156,62 @@ class DeployResponse(Schema):
     created = fields.Boolean()
     processes = fields.List(fields.Dict())
     warnings = fields.List(fields.Dict())
+
+
+VERSION_NUMBER = validate.Range(min=1, max=2**31 - 1, error="Een versienummer van 1 of hoger.")
+
+
+class MigrateRequest(Strict):
+    to_version = fields.Integer(required=True, strict=True, validate=VERSION_NUMBER)
+
+
+class BulkMigrateRequest(MigrateRequest):
+    from_version = fields.Integer(required=True, strict=True, validate=VERSION_NUMBER)
+    dry_run = fields.Boolean(load_default=False)
+
+
+class ElementChange(Schema):
+    id = fields.String()
+    name = fields.String()
+    type = fields.String()
+    lane = fields.String(allow_none=True)
+    aspects = fields.List(fields.String())
+
+
+class VersionChanges(Schema):
+    added = fields.List(fields.Nested(ElementChange))
+    removed = fields.List(fields.Nested(ElementChange))
+    changed = fields.List(fields.Nested(ElementChange))
+
+
+class _MigrationVersions(Schema):
+    process_model = fields.String()
+    from_version = fields.Integer()
+    to_version = fields.Integer()
+
+
+class MigrationCheck(_MigrationVersions):
+    process_instance = fields.String()
+    possible = fields.Boolean()
+    reasons = fields.List(fields.String(), metadata={"description": "why not, in Dutch"})
+    changes = fields.Nested(VersionChanges)
+
+
+class MigrationResult(_MigrationVersions):
+    process_instance = fields.String()
+    mapping = fields.Dict(keys=fields.String(), values=fields.String(),
+                          metadata={"description": "element of each live task in the old version -> in the new"})
+
+
+class RefusedMigration(Schema):
+    id = fields.String()
+    reason = fields.String()
+
+
+class BulkMigrationReport(_MigrationVersions):
+    dry_run = fields.Boolean()
+    migrated = fields.List(fields.String(), metadata={"description": "moved (dry run: would move)"})
+    refused = fields.List(fields.Nested(RefusedMigration))
 
 
 class EvaluateDecisionRequest(Strict):
@@ -210,6 +268,7 @@ class Error(Schema):
     fields_ = fields.Dict(data_key="fields")
     errors = fields.List(fields.Dict())
     warnings = fields.List(fields.Dict())
+    reasons = fields.List(fields.String(), metadata={"description": "a refused migration: why, one Dutch sentence each"})
 
 
 class ChainBreak(Schema):

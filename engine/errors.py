@@ -18,6 +18,14 @@ class Conflict(EngineError):
     pass
 
 
+class MigrationRefused(Conflict):
+    """An instance cannot move to the asked version; ``reasons`` says why, in Dutch, one sentence each."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
 class Forbidden(EngineError):
     pass
 

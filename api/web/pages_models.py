@@ -1,4 +1,5 @@
-"""Procesmodellen: versions, upload with validate or deploy (errors per element), each version's diagram."""
+"""Procesmodellen: versions, upload with validate or deploy (errors per element), each version's page
+(diagram, files, diff, cases) with the migration of older versions' cases to it."""
 from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
 
 from api.routes_models import uploaded_files
@@ -7,7 +8,8 @@ from api.web.session import login_required, runtime
 from engine.audit import mining
 from engine.decisions import service as decision_service
 from engine.errors import DeployRefused, Invalid
-from engine.instances import queries
+from engine.instances import migration, queries
+from engine.persistence.tables import ACTIVE_STATUSES
 from engine.process_models import deployments
 from engine.process_models import service as model_service
 from engine.process_models import usage as version_usage
@@ -33,22 +35,25 @@ def _kept_files() -> dict[str, str]:
 @login_required
 def upload():
     files = uploaded_files() or _kept_files()
+    comment = request.form.get("comment")
     try:
         if request.form.get("actie") == "deployen":
-            result = model_service.deploy(runtime(), files, g.actor)
+            result = model_service.deploy(runtime(), files, g.actor, comment)
             versions = ", ".join(f"{p['id']} versie {p['version']} ({STATUS[p['status']]})" for p in result.processes)
             flash(("Gedeployed: " if result.created else "Deze bestanden waren al gedeployed: ") + versions, "melding")
             return redirect(url_for("web_models.index"), code=303)
         checked = model_service.validate(runtime(), files, g.actor)
         if checked["errors"]:
             return _page(error=deployments.summary(checked["errors"]), problems=checked["errors"],
-                         warnings=checked["warnings"], kept=files, status=422)
-        return _page(checked=checked, warnings=checked["warnings"], kept=files)
+                         warnings=checked["warnings"], kept=files, comment=comment, status=422)
+        return _page(checked=checked, warnings=checked["warnings"], kept=files, comment=comment)
     except DeployRefused as err:
-        return _page(error=err.message, problems=err.errors, warnings=err.warnings, kept=files, status=422)
+        return _page(error=err.message, problems=err.errors, warnings=err.warnings, kept=files, comment=comment,
+                     status=422)
     except Invalid as err:
         return _page(error=err.message, problems=[{"file": None, "element": None, "message": m}
-                                                  for m in err.fields.values()], status=422)
+                                                  for m in err.fields.values()], kept=files, comment=comment,
+                     status=422)
 
 
 @bp.get("/<process_id>")
@@ -58,7 +63,8 @@ def overview(process_id):
                            usage=version_usage.usage(runtime(), process_id, g.actor),
                            decisions=decision_service.of_process(runtime(), process_id, g.actor),
                            may_edit=authorization.allows(g.actor, authorization.MODELS),
-                           may_mine=authorization.allows(g.actor, authorization.MINING))
+                           may_mine=authorization.allows(g.actor, authorization.MINING),
+                           may_migrate=authorization.allows(g.actor, authorization.MIGRATE))
 
 
 @bp.get("/<process_id>/procesmining")
@@ -85,11 +91,43 @@ def difference(process_id):
 @bp.get("/<process_id>/versies/<int:version>")
 @login_required
 def version(process_id, version):
-    model = queries.process_model(runtime(), process_id)
-    return render_template("procesmodel.html", model=model, version=version,
-                           files=model_service.version_file_names(runtime(), process_id, version),
-                           diagram_url=url_for("web_models.diagram", process_id=process_id, version=version),
+    return _version_page(process_id, version)
+
+
+@bp.post("/<process_id>/versies/<int:version>")
+@login_required
+def migrate(process_id, version):
+    """A dry run (``actie=proef``) or the real run of moving the unfinished cases of version ``van`` here."""
+    source = request.form.get("van", type=int)
+    if source is None:
+        raise Invalid("Kies de versie waarvan de zaken komen.", {"van": "Verplicht."})
+    report = migration.migrate_all(runtime(), process_id, source, version, request.form.get("actie") != "migreren",
+                                   g.actor)
+    return _version_page(process_id, version, report)
+
+
+def _version_page(process_id: str, number: int, report: dict | None = None):
+    """Who deployed the version, when and why; its files, its diff with the one before, its cases, and the
+    older versions whose unfinished cases may be moved here."""
+    rt = runtime()
+    model = queries.process_model(rt, process_id)
+    files = model_service.version_file_names(rt, process_id, number)  # NotFound for an unknown version
+    version = next(v for v in model["versions"] if v["version"] == number)
+    usage = sources = None
+    if authorization.allows(g.actor, authorization.USAGE):
+        versions = version_usage.usage(rt, process_id, g.actor)
+        usage = next(v for v in versions if v["version"] == number)
+        if authorization.allows(g.actor, authorization.MIGRATE):
+            sources = [v["version"] for v in versions if v["version"] < number and _unfinished(v["counts"])]
+    return render_template("procesmodel.html", model=model, version=version, files=files, usage=usage,
+                           sources=sources, report=report,
+                           previous=model_service.compare(rt, process_id, number - 1, number) if number > 1 else None,
+                           diagram_url=url_for("web_models.diagram", process_id=process_id, version=number),
                            may_edit=authorization.allows(g.actor, authorization.MODELS))
+
+
+def _unfinished(counts: dict) -> bool:
+    return any(counts.get(status) for status in ACTIVE_STATUSES)
 
 
 @bp.get("/<process_id>/versies/<int:version>/diagram.bpmn")

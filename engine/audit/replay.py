@@ -6,7 +6,8 @@ the event's time, answering service tasks from the recorded results. After each 
 the hash version the event recorded, must equal the recorded one; the first event where it does not is
 reported with both hashes.
 Recorded task ids are SpiffWorkflow's random UUIDs, so a completed task is found again by its
-canonical position (``task_position``) in the state before the step.
+canonical position (``task_position``) in the state before the step. A ``migrated`` event moves the
+replayed workflow onto the recorded target version with the live step's own migration function.
 """
 from dataclasses import asdict, dataclass
 
@@ -94,6 +95,9 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
         workflow.script_engine = engine
         if command["type"] == "complete_task":
             command["task_id"] = _task_at(result.state, command, event)
+        elif command["type"] == "migrate":
+            result.version = _migrate(rt, session, workflow, command, event)
+            version = rt.specs(session, result.version.id)
     outcome = runner.run(workflow, command, FixedClock(event.at), log, version)
     result.workflow, result.state = workflow, outcome.state
     result.status, result.state_hash = outcome.status, outcome.state_hash
@@ -111,6 +115,18 @@ def _recorded_version(session, command: dict, event: AuditEvent) -> ProcessVersi
     version = session.get(ProcessVersion, command.get("process_version_id"))
     if version is None:
         raise NotReplayable(f"De vastgelegde procesversie {command.get('process_version_id')} bestaat niet.")
+    return version
+
+
+def _migrate(rt, session, workflow, command: dict, event: AuditEvent) -> ProcessVersion:
+    """Redo a recorded migration on the replayed workflow; the recorded mapping must come out again."""
+    version = session.get(ProcessVersion, command.get("to_version_id"))
+    if version is None:
+        raise NotReplayable(f"De vastgelegde doelversie {command.get('to_version_id')} bestaat niet.")
+    moved = steps.migrate_workflow(rt, session, workflow, version, FixedClock(event.at))
+    if not moved.possible or moved.mapping != command.get("mapping"):
+        raise NotReplayable(f"Gebeurtenis {event.seq}: de migratie naar versie {version.version} verloopt bij "
+                            f"het herspelen anders dan vastgelegd. {' '.join(moved.reasons)}".strip())
     return version
 
 

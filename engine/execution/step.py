@@ -1,7 +1,7 @@
 """One step, one transaction: load the workflow, run it, write state, worklist, routing and audit.
 
 Every way of moving an instance (start, task, message, timer, retry, cancel) comes through
-``execute``; the caller commits the unit of work once afterwards.
+``execute``, a move to another version through ``migrate``; the caller commits the unit of work once afterwards.
 """
 import logging
 import uuid
@@ -19,6 +19,7 @@ from engine.ports.casemanagers import region_code
 from engine.process_models.version_specs import VersionSpec
 from engine.security.actors import Actor
 from engine.spiff import compaction, runner, serialization
+from engine.spiff import migration as spiff_migration
 from engine.spiff.scripting import EngineScriptEngine, ServiceLog
 from handlers import HandlerContext
 
@@ -91,6 +92,38 @@ def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_ty
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome, ready
+
+
+def migrate_workflow(rt, session, workflow, version: ProcessVersion, clock) -> spiff_migration.Migration:
+    """Move a loaded workflow onto ``version``: the one function a dry run, a live migration and replay share.
+    The workflow gets spec objects of its own (SpiffWorkflow changes them as it runs)."""
+    spec, subprocess_specs = serialization.fresh_specs(rt.specs(session, version.id).serialized)
+    return spiff_migration.migrate(workflow, spec, subprocess_specs, f"versie {version.version}", clock)
+
+
+def try_migration(rt, session, instance: ProcessInstance, version: ProcessVersion) -> spiff_migration.Migration:
+    """A dry run: migrate a loaded copy of the instance, write nothing; no handler is reachable."""
+    now = rt.clock.now()
+    workflow = stored_state.load(rt, session, instance, script_engine(rt, now, instance.id, ServiceLog()))
+    return migrate_workflow(rt, session, workflow, version, FixedClock(now))
+
+
+def migrate(rt, uow, instance: ProcessInstance, version: ProcessVersion, command: dict,
+            actor: Actor) -> spiff_migration.Migration:
+    """Move a stored instance onto ``version`` and write it as a step (event ``migrated``, the mapping in its
+    inputs); a refused migration writes nothing. The caller commits."""
+    now = rt.clock.now()
+    log = ServiceLog()
+    workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log))
+    moved = migrate_workflow(rt, uow.session, workflow, version, FixedClock(now))
+    if not moved.possible:
+        return moved
+    command = compaction.mark({**command, "mapping": moved.mapping})
+    outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, version.id))
+    instance.process_version_id = version.id
+    _persist(uow, instance, workflow, command, outcome, "migrated", actor, now)
+    worklist.refresh_open(uow.session, instance, workflow)
+    return moved
 
 
 def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):

@@ -34,14 +34,30 @@ def sync(session, instance, workflow, now, actor: str,
     return added, sorted(still_ready + added, key=lambda row: (row.created_at, row.id))
 
 
+def refresh_open(session, instance, workflow) -> None:
+    """Open rows take what the task's (new) spec says: after a migration a task may have another name, lane or form."""
+    ready = {str(t.id): t for t in ready_user_tasks(workflow)}
+    for row in session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")):
+        if row.id in ready:
+            for key, value in _spec_fields(ready[row.id].task_spec).items():
+                setattr(row, key, value)
+
+
+def _properties(spec) -> dict:
+    return getattr(spec, "extensions", {}).get("properties", {})
+
+
+def _spec_fields(spec) -> dict:
+    """What a worklist row shows of a task's spec."""
+    props = _properties(spec)
+    return {"element": spec.bpmn_id, "name": spec.bpmn_name or spec.bpmn_id, "lane": spec.lane,
+            "form": props.get(FORM_PROPERTIES[0]), "ui_form": props.get(FORM_PROPERTIES[1])}
+
+
 def _row(instance, task, now) -> WorkTask:
-    spec = task.task_spec
-    props = getattr(spec, "extensions", {}).get("properties", {})
     return WorkTask(
-        id=str(task.id), instance_id=instance.id, process_id=task.workflow.spec.name,
-        element=spec.bpmn_id, name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane,
-        form=props.get(FORM_PROPERTIES[0]), ui_form=props.get(FORM_PROPERTIES[1]),
-        due_date=_due_date(task, props.get("due_date")), state="ready", created_at=now,
+        id=str(task.id), instance_id=instance.id, process_id=task.workflow.spec.name, **_spec_fields(task.task_spec),
+        due_date=_due_date(task, _properties(task.task_spec).get("due_date")), state="ready", created_at=now,
     )
 
 

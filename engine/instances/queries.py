@@ -127,7 +127,8 @@ def process_models(rt) -> list[dict]:
         for v in rows:
             entry = models.setdefault(v.process_id, {"id": v.process_id, "name": v.name, "versions": []})
             entry["name"] = v.name
-            entry["versions"].append({"version": v.version, "deployed_at": v.deployed_at.isoformat()})
+            entry["versions"].append({"version": v.version, "deployed_at": v.deployed_at.isoformat(),
+                                      "deployed_by": v.deployed_by, "comment": v.comment})
         for entry in models.values():
             entry["latest_version"] = entry["versions"][-1]["version"]
         return list(models.values())

@@ -69,6 +69,9 @@ class ProcessVersion(Base):
     name: Mapped[str] = mapped_column(String(300))
     deployment_id: Mapped[int] = mapped_column(ForeignKey("deployments.id"))
     deployed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # kept per version, not per deployment: a reverted model reuses an earlier deployment's row
+    deployed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 #: Statuses of an instance that is not over: it runs, or waits in an incident for a retry.

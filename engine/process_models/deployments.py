@@ -130,8 +130,8 @@ def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | N
 def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None,
            comment: str | None = None) -> DeployResult:
     """Validate and store a version of every new or changed process; unchanged ones keep their version.
-
-    The process owner's ``comment`` (why this version) is kept with the audit event of the deployment."""
+    ``comment`` (why, in the process owner's words) is kept with each new version and with the audit event of
+    the deployment."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
     checked = check(session, files, handlers, forms_dir)
@@ -145,7 +145,8 @@ def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, form
             current = session.scalar(select(func.max(ProcessVersion.version)).where(ProcessVersion.process_id == proc["id"]))
             proc["version"] = (current or 0) + 1
             session.add(ProcessVersion(process_id=proc["id"], version=proc["version"], name=proc["name"],
-                                       deployment_id=deployment.id, deployed_at=now))
+                                       deployment_id=deployment.id, deployed_at=now, deployed_by=actor,
+                                       comment=comment))
         session.flush()
         trail.append_to_shared_chain(session, trail.DEPLOYMENT_CHAIN, "deployed", actor, now,
                                      {"checksum": deployment.checksum, "files": sorted(found.uploaded),

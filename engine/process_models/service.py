@@ -14,14 +14,16 @@ def _require_owner(actor: Actor) -> None:
     authorization.require(actor, authorization.MODELS)
 
 
-MAX_COMMENT = 500
+MAX_COMMENT = 1000
 
 
 def deploy(rt, files: dict[str, str], actor: Actor, comment: str | None = None) -> deployments.DeployResult:
+    """Deploy what changed; ``comment`` says why (optional, kept with the new versions)."""
     _require_owner(actor)
     comment = (comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT:
-        raise Invalid("De toelichting is te lang.", {"opmerking": f"Maximaal {MAX_COMMENT} tekens."})
+        raise Invalid(f"De toelichting is te lang (maximaal {MAX_COMMENT} tekens).",
+                      {"comment": f"Maximaal {MAX_COMMENT} tekens."})
     with rt.uow() as uow:
         result = deployments.deploy(uow.session, files, actor.username, rt.clock.now(), rt.handlers, rt.forms_dir,
                                     comment)

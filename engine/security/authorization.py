@@ -24,6 +24,7 @@ AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access 
 MODELS = "model.manage"   # deploy and validate process models and versions
 USAGE = "model.usage"     # which instances run which version (ids and pseudonyms only)
 MINING = "process.mining"  # process-mining logs: activities, times and roles of all cases, no case data
+MIGRATE = "model.migrate"  # move running instances of the cases in scope to a newer version
 DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
@@ -65,8 +66,9 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "aanbieder": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY), MINING: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY)},
-    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY),
+                       MIGRATE: Rule(REGION)},
+    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(REGION)},
 }
 
 #: What the Adviestafel sees of a case's data: the pseudonymised dossier and its own decision.
@@ -99,6 +101,7 @@ REFUSALS = {
     MODELS: "Alleen een proceseigenaar mag procesmodellen beheren.",
     USAGE: "Alleen een proceseigenaar, beheerder of auditor ziet welke zaken een versie gebruiken.",
     MINING: "Alleen een proceseigenaar of auditor mag procesmining-exports maken.",
+    MIGRATE: "Alleen een proceseigenaar of beheerder mag zaken naar een nieuwere versie migreren.",
     DECIDE: "Alleen een proceseigenaar mag beslissingen uitproberen.",
     USERS: "Alleen een beheerder mag gebruikers beheren.",
 }

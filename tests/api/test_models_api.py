@@ -1,7 +1,7 @@
 """Process models over HTTP: multipart deploy, list, show; refusals are 422 and store nothing."""
 import pytest
 
-from tests.api.conftest import error
+from tests.api.conftest import error, multipart
 
 
 def test_deploy_list_and_show(client, upload, worker):
@@ -65,3 +65,21 @@ def test_too_large_upload_is_413_json(client, owner):
     big = b"-" * (6 * 1024 * 1024)  # raw bytes: the test client's own multipart builder leaks a temp file
     error(client.post("/api/v1/process-models", headers=owner, data=big,
                       content_type="multipart/form-data; boundary=grens"), 413)
+
+
+def test_deploy_keeps_who_and_the_comment_with_the_version(client, owner):
+    data = multipart("web_form_task.bpmn", "gegevens-schema.json")
+    data["comment"] = "  Eerste versie voor de pilot  "
+    response = client.post("/api/v1/process-models", data=data, headers=owner, content_type="multipart/form-data")
+    assert response.status_code == 201, response.json
+    [version] = client.get("/api/v1/process-models/web_form_task", headers=owner).json["versions"]
+    assert (version["deployed_by"], version["comment"]) == ("proceseigenaar", "Eerste versie voor de pilot")
+
+
+def test_too_long_deploy_comment_is_422_and_nothing_is_deployed(client, owner):
+    data = multipart("web_form_task.bpmn", "gegevens-schema.json")
+    data["comment"] = "x" * 1001
+    body = error(client.post("/api/v1/process-models", data=data, headers=owner, content_type="multipart/form-data"),
+                 422)
+    assert body["fields"] == {"comment": "Maximaal 1000 tekens."}
+    assert client.get("/api/v1/process-models", headers=owner).json == []

@@ -5,12 +5,14 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
+from engine.audit import replay
 from engine.errors import Conflict, Invalid, NotFound
 from engine.instances import queries
 from engine.instances import service as instances
-from engine.persistence.tables import MessageWait, ProcessVersion
+from engine.persistence.tables import MessageWait, ProcessInstance, ProcessVersion
 from engine.security.actors import WORKER_ROLES, Actor
 from engine.timers import firing
+from tests.scenarios.conftest import AUDITOR
 
 EVERYONE = Actor("iedereen", frozenset(WORKER_ROLES | {"proceseigenaar"}), "Gelderland-Zuid")
 START = datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc)
@@ -48,8 +50,9 @@ def snapshot(rt, instance_id: str, action: str) -> dict:
             "ready": sorted(t["element"] for t in view["ready_tasks"]), "timer_due": view["timer_due"]}
 
 
-def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12) -> list[dict]:
-    """Start ``process_id`` and take up to ``steps`` steps; the snapshots after each one."""
+def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12, between=None) -> list[dict]:
+    """Start ``process_id`` and take up to ``steps`` steps; the snapshots after each one.
+    ``between(instance_id, step)``, if given, runs before each step (e.g. a migration)."""
     clock.set(START)
     try:
         instance_id = instances.start(rt, process_id, START_DATA, EVERYONE)["id"]
@@ -57,6 +60,8 @@ def run(rt, clock, process_id: str, files: dict[str, str], steps: int = 12) -> l
         return [{"action": "start", "refused": err.message}]
     seen = [snapshot(rt, instance_id, "start")]
     for step in range(steps):
+        if between is not None:
+            between(instance_id, step)
         action = _next_action(rt, clock, instance_id, seen[-1], files, step)
         if action is None:
             break
@@ -103,3 +108,11 @@ def _waiting_messages(rt, instance_id: str) -> list[str]:
 def process_ids(rt) -> list[str]:
     with rt.uow() as uow:
         return sorted(set(uow.session.scalars(select(ProcessVersion.process_id))))
+
+
+def assert_all_replay(rt) -> None:
+    """Every instance in the database replays verified."""
+    with rt.uow() as uow:
+        ids = list(uow.session.scalars(select(ProcessInstance.id)))
+    for instance_id in ids:
+        assert replay.replay(rt, instance_id, AUDITOR)["status"] == "verified", instance_id

@@ -4,17 +4,13 @@ compaction after every step as without it, and both runs replay verified."""
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from api.cli import read_model_files
-from engine.audit import replay
 from engine.errors import DeployRefused
-from engine.persistence.tables import ProcessInstance
 from engine.process_models import service as model_service
 from engine.spiff import compaction
 from tests.compaction import drive
 from tests.conftest import BPMN_DIR, OWNER, bpmn_files
-from tests.scenarios.conftest import AUDITOR
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPPORT = sorted(p.name for p in BPMN_DIR.iterdir() if p.suffix in (".json", ".dmn"))
@@ -36,20 +32,13 @@ def _both_ways(rt, clock, files: dict[str, str]) -> list[tuple[str, list, list]]
     return runs
 
 
-def _assert_all_replay(rt) -> None:
-    with rt.uow() as uow:
-        ids = list(uow.session.scalars(select(ProcessInstance.id)))
-    for instance_id in ids:
-        assert replay.replay(rt, instance_id, AUDITOR)["status"] == "verified", instance_id
-
-
 @pytest.mark.parametrize("model", MODELS)
 def test_a_test_model_behaves_the_same_with_compaction(rt, clock, model):
     files = bpmn_files(model, *CALLED.get(model, []), *SUPPORT)
     runs = _both_ways(rt, clock, files)
     for process_id, compacted, plain in runs:
         assert compacted == plain, process_id
-    _assert_all_replay(rt)
+    drive.assert_all_replay(rt)
 
 
 def test_the_processes_behave_the_same_with_compaction(rt, clock):
@@ -58,4 +47,4 @@ def test_the_processes_behave_the_same_with_compaction(rt, clock):
     assert len(runs) >= 5
     for process_id, compacted, plain in runs:
         assert compacted == plain, process_id
-    _assert_all_replay(rt)
+    drive.assert_all_replay(rt)

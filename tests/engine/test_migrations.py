@@ -160,3 +160,25 @@ def test_migration_0007_takes_the_spec_out_of_states_and_puts_it_back_on_downgra
     assert canonical.state_hash(serialization.with_spec(migrated["i1"], version_specs)) == canonical.state_hash(old)
     assert serialization.load(migrated["i1"], None, version_specs).get_next_task(state=TaskState.READY) is not None
     assert canonical.state_hash(downgraded["i1"]) == canonical.state_hash(old) and downgraded["i2"] == changed
+
+
+def test_migration_0009_gives_existing_versions_their_deployer_and_downgrades(empty_database_url):
+    """Versions deployed before 0009 name the deployer of their deployment; back to 0005 and forward again."""
+    upgrade(empty_database_url, "0005")
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO deployments (id, checksum, deployed_at, deployed_by, files, resolved) "
+                              "VALUES (1, 'x', '2027-01-04 09:00:00', 'po_petra', '{}', '{}')"))
+            conn.execute(text("INSERT INTO process_versions (id, process_id, version, name, deployment_id, deployed_at) "
+                              "VALUES (1, 'p', 1, 'P', 1, '2027-01-04 09:00:00')"))
+        upgrade(empty_database_url)
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT deployed_by, comment FROM process_versions WHERE id = 1")).one()
+        assert tuple(row) == ("po_petra", None)
+        command.downgrade(alembic_config(empty_database_url), "0005")
+        with engine.connect() as conn:
+            assert {"deployed_by", "comment"}.isdisjoint(c["name"] for c in inspect(conn).get_columns("process_versions"))
+        upgrade(empty_database_url)
+    finally:
+        engine.dispose()
