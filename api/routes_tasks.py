@@ -1,5 +1,5 @@
 """Tasks (the worklist) and message delivery."""
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, g, jsonify
 
 from api.auth import json_body, login_required, runtime
 from api.paging import filters, page_request, paged

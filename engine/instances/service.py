@@ -15,7 +15,7 @@ from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
 from engine.process_models import deployments, forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import ACT, CANCEL, COMPLETE, NONE, START
+from engine.security.authorization import ACT, CANCEL, COMPLETE, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
 
