@@ -4,6 +4,7 @@ from sqlalchemy import or_, select
 from engine.audit import access_log
 from engine.audit import trail as audit
 from engine.errors import NotFound
+from engine.instances import task_forms
 from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
@@ -13,7 +14,7 @@ from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
 from engine.spiff import diagrams
-from engine.spiff.state_data import process_data, stored_task_data
+from engine.spiff.state_data import process_data, task_data
 
 PERSONAL_KEYS = {"persoon"}
 
@@ -100,20 +101,12 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
         instance = uow.session.get(ProcessInstance, row.instance_id)
         task = task_view(row)
-        task["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
+        task["schema"] = task_forms.schema(rt, uow.session, instance, row)
         task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
                              if row.ui_form else None)
-        task["data"] = authorization.visible_data(_task_data(instance, row.id), view)
+        task["data"] = authorization.visible_data(task_data(instance.state, row.id), view)
     access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
     return task
-
-
-def _task_data(instance: ProcessInstance, task_id: str) -> dict:
-    state = instance.state
-    for tasks in [state.get("tasks", {})] + [s.get("tasks", {}) for s in state.get("subprocesses", {}).values()]:
-        if task_id in tasks:
-            return stored_task_data(tasks, task_id)
-    return {}
 
 
 def events(rt, instance_id: str, actor: Actor) -> list[dict]:

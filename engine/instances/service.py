@@ -9,9 +9,9 @@ from engine.casus import cancellation
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
-from engine.instances import queries
+from engine.instances import queries, task_forms
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
-from engine.process_models import deployments, forms
+from engine.process_models import deployments
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import ACT, CANCEL, COMPLETE, NONE, START
@@ -55,8 +55,7 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
         if row.state != "ready":
             raise Conflict("Deze taak is al afgerond.")
         _require_status(instance, "running")
-        schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
-        forms.validate(schema or {}, data)
+        task_forms.validate(rt, uow.session, instance, row, data)
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         steps.execute(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)

@@ -15,6 +15,7 @@ from engine.process_models import fingerprint, model_set
 from engine.process_models.catalogue import Catalogue
 from engine.process_models.checks import loop_warnings
 from engine.process_models.diff import diff as node_diff
+from engine.process_models.form_hooks import FormHooks
 from engine.process_models.lint import LintContext, lint
 from engine.process_models.problems import problem, where
 from engine.security.actors import WORKER_ROLES
@@ -39,7 +40,7 @@ def checksum(files: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None, form_hooks: FormHooks) -> dict:
     """Complete, classify and lint an upload: {'set', 'processes', 'errors', 'warnings'}; never raises on content."""
     errors = [problem(n, "onbekend bestandstype: alleen .bpmn, .dmn en .json") for n in files
               if not n.endswith(ALLOWED_SUFFIXES) or "/" in n or n.startswith(".")]
@@ -56,7 +57,7 @@ def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None
                                     "gedeployed proces gebruikt de geüploade bestanden"))
         return {"set": found, "processes": [], "errors": errors, "warnings": []}
     processes = [_classify(catalogue, found, procs, decs, pid) for pid in executable]
-    ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES)
+    ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES, form_hooks)
     warnings = []
     for proc in processes:
         if proc["status"] == "unchanged" and procs[proc["id"]].file not in found.uploaded:
@@ -119,17 +120,18 @@ def _spec_checks(found, process_ids: list[str]) -> tuple[list[dict], list[dict]]
     return errors, warnings
 
 
-def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | None, form_hooks: FormHooks) -> dict:
     """{'processes', 'errors', 'warnings'} for the validate endpoint and the CLI."""
-    checked = check(session, files, handlers, forms_dir)
+    checked = check(session, files, handlers, forms_dir, form_hooks)
     return {k: checked[k] for k in ("processes", "errors", "warnings")}
 
 
-def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None) -> DeployResult:
+def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None,
+           form_hooks: FormHooks) -> DeployResult:
     """Validate and store a version of every new or changed process; unchanged ones keep their version."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
-    checked = check(session, files, handlers, forms_dir)
+    checked = check(session, files, handlers, forms_dir, form_hooks)
     if checked["errors"]:
         raise DeployRefused(summary(checked["errors"]), checked["errors"], warnings=checked["warnings"])
     found, processes = checked["set"], checked["processes"]
