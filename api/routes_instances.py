@@ -1,14 +1,13 @@
-"""Process instances: start, list, get, events, cancel, retry."""
+"""Process instances: start, list, get, events, cancel, retry, reset."""
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.paging import page_request, paged
-from api.schemas import CancelRequest, StartInstanceRequest
+from api.schemas import CancelRequest, ResetRequest, RetryRequest, StartInstanceRequest
 from engine.instances import queries
 from engine.instances import service as instances
 
 bp = Blueprint("instances", __name__, url_prefix="/api/v1/process-instances")
-
 
 
 @bp.post("")
@@ -112,16 +111,40 @@ def cancel(instance_id):
 @bp.post("/<instance_id>/retry")
 @login_required
 def retry(instance_id):
-    """Retry the failed step of an instance with an incident.
+    """Retry the failed step of an instance with an incident, optionally with corrected data.
     ---
     post:
       tags: [process-instances]
       parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {required: false, content: {application/json: {schema: RetryRequest}}}
       responses:
         200: {content: {application/json: {schema: Instance}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
         409: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(instances.retry(runtime(), instance_id, g.actor))
+    body = RetryRequest().load(json_body()) if request.get_data() else {}
+    return jsonify(instances.retry(runtime(), instance_id, g.actor, body.get("data")))
+
+
+@bp.post("/<instance_id>/reset")
+@login_required
+def reset(instance_id):
+    """Take an instance with an incident back to an earlier, completed user task.
+    ---
+    post:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: ResetRequest}}}
+      responses:
+        200: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    body = ResetRequest().load(json_body())
+    return jsonify(instances.reset(runtime(), instance_id, body["to_element"], g.actor))

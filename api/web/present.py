@@ -5,7 +5,7 @@ from engine.local_time import LOCAL_ZONE as LOCAL
 
 STATUS = {"running": "Lopend", "completed": "Afgerond", "error": "Storing", "cancelled": "Geannuleerd"}
 EVENTS = {"started": "Gestart", "task_completed": "Taak afgerond", "message_delivered": "Bericht ontvangen",
-          "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "cancelled": "Geannuleerd",
+          "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "reset": "Teruggezet naar een eerdere taak", "cancelled": "Geannuleerd",
           "migrated": "Gemigreerd", "incident": "Storing", "cycle_chained": "Volgende cyclus gestart",
           "notification_sent": "Melding verstuurd"}
 CASUS_STATUS = {"aangemeld": "Aangemeld", "geincludeerd": "Geïncludeerd", "in_zorg": "In zorg",

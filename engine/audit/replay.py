@@ -86,7 +86,7 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
         workflow = steps.new_workflow(session, result.version, engine)
     else:
         workflow = serialization.load(result.state, engine)
-        if command["type"] == "complete_task":
+        if command["type"] in ("complete_task", "reset"):
             command["task_id"] = _task_at(result.state, command, event)
     outcome = runner.run(workflow, command, FixedClock(event.at), log)
     result.workflow, result.state = workflow, outcome.state

@@ -67,21 +67,24 @@ def _region(session, casus_id: str | None, actor: Actor) -> str | None:
 
 
 def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
-            completed_task_id: str | None = None, extra_inputs: dict | None = None) -> runner.StepOutcome:
-    """Apply ``command`` to a stored instance and write the result; the caller commits."""
+            completed_task_id: str | None = None, extra_inputs: dict | None = None,
+            notify_incident: bool = True) -> runner.StepOutcome:
+    """Apply ``command`` to a stored instance and write the result; the caller commits. A caller that retries
+    a failing step by itself (the timer scheduler) notifies about its incident when it gives up."""
     now = rt.clock.now()
     log = ServiceLog()
     command = compaction.mark(command)
     workflow = serialization.load(instance.state, _live_engine(rt, uow.session, now, instance, log))
     outcome = runner.run(workflow, command, FixedClock(now), log)
     _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
-             completed_task_id)
+             completed_task_id, notify_incident)
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome
 
 
-def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):
+def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None,
+             notify_incident=True):
     instance.state = outcome.state
     instance.status = outcome.status
     if outcome.timer_due is not None and outcome.timer_due != instance.timer_due:
@@ -102,5 +105,5 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
                   outcome.incident["kind"], outcome.incident["message"], outcome.incident_detail or "")
     uow.flush()
     new_tasks = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
-    outbox.on_step(uow.session, instance, event_type, new_tasks, now)
+    outbox.on_step(uow.session, instance, event_type, new_tasks, now, outcome.incident if notify_incident else None)
     subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")

@@ -27,7 +27,8 @@ def sync(session, instance, workflow, now, actor: str, completed_task_id: str | 
         row.completed_by = actor if done else None
     with clock_scope(FixedClock(now)):  # due_date expressions may call now(): the step's time
         added = [_row(instance, task, now) for task_id, task in ready.items() if task_id not in known]
-    session.add_all(added)
+    for row in added:  # merge: a reset makes a completed task ready again under its own id, reopening its row
+        session.merge(row)
     return added
 
 
@@ -38,7 +39,8 @@ def _row(instance, task, now) -> WorkTask:
         id=str(task.id), instance_id=instance.id, process_id=task.workflow.spec.name,
         element=spec.bpmn_id, name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane,
         form=props.get(FORM_PROPERTIES[0]), ui_form=props.get(FORM_PROPERTIES[1]),
-        due_date=_due_date(task, props.get("due_date")), state="ready", created_at=now,
+        due_date=_due_date(task, props.get("due_date")), state="ready", created_at=now, completed_at=None,
+        completed_by=None,
     )
 
 

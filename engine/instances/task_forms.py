@@ -7,10 +7,18 @@ from engine.spiff.state_data import task_data
 from handlers import HandlerContext
 
 
-def _context(rt, session, instance: ProcessInstance, row: WorkTask) -> HandlerContext:
+def context(rt, session, instance: ProcessInstance, element: str) -> HandlerContext:
+    """What a form hook is handed: the engine clock and the ports bound to this session and case."""
     now = rt.clock.now()
-    return HandlerContext(now=now, instance_id=instance.id, element=row.element,
-                          ports=rt.ports(session, now, instance))
+    return HandlerContext(now=now, instance_id=instance.id, element=element, ports=rt.ports(session, now, instance))
+
+
+def with_case_choices(rt, session, instance: ProcessInstance, element: str, form: dict, data: dict) -> dict:
+    """``form`` with the choices its fields name, as the providers give them for this case."""
+    if not form_hooks.named(form)[0]:
+        return form
+    hook_context = context(rt, session, instance, element)
+    return form_hooks.with_choices(form, lambda name: rt.form_hooks.choices[name](hook_context, data))
 
 
 def schema(rt, session, instance: ProcessInstance, row: WorkTask) -> dict | None:
@@ -18,17 +26,14 @@ def schema(rt, session, instance: ProcessInstance, row: WorkTask) -> dict | None
     if not row.form:
         return None
     deployed = deployments.form_file(session, instance.process_version_id, row.form)
-    if not form_hooks.named(deployed)[0]:
-        return deployed
-    context, data = _context(rt, session, instance, row), task_data(instance.state, row.id)
-    return form_hooks.with_choices(deployed, lambda name: rt.form_hooks.choices[name](context, data))
+    return with_case_choices(rt, session, instance, row.element, deployed, task_data(instance.state, row.id))
 
 
 def validate(rt, session, instance: ProcessInstance, row: WorkTask, data) -> None:
     """Raise Invalid with Dutch field errors: the schema (choices included) first, then the form's check."""
     form = schema(rt, session, instance, row) or {}
     forms.validate(form, data)
-    errors = form_hooks.check_errors(form, rt.form_hooks, _context(rt, session, instance, row), data,
+    errors = form_hooks.check_errors(form, rt.form_hooks, context(rt, session, instance, row.element), data,
                                      task_data(instance.state, row.id))
     if errors:
         raise Invalid("Het formulier bevat fouten.", errors)

@@ -12,7 +12,7 @@ from engine.spiff import serialization
 from engine.spiff.sandbox import SandboxedScriptEngine
 from tests.conftest import BPMN_DIR, OWNER, actor, bpmn_files
 from tests.decisions.conftest import files
-from tests.engine.conftest import WORKER
+from tests.engine.conftest import RESOLVER, WORKER
 
 AUDITOR = actor("auditor")
 
@@ -47,7 +47,7 @@ def test_a_missing_input_is_an_incident_and_stays_one_on_retry(rt, deployed):
     view = instances.start(rt, "regie_advies", {"leeftijd": 10}, WORKER)
     assert view["status"] == "error"
     assert "'regiehouder'" in view["incident"]["message"] and "'kader' ontbreekt" in view["incident"]["message"]
-    view = instances.retry(rt, view["id"], WORKER)
+    view = instances.retry(rt, view["id"], RESOLVER)
     assert view["status"] == "error" and "advies" not in view["data"]
 
 
