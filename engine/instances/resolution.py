@@ -6,6 +6,7 @@ A correction is checked like the form that declares the field checked it: its sc
 choices) and the form's own check, so a retry cannot smuggle in what a worker could not have typed.
 """
 from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
 
 from engine.errors import Invalid
 from engine.execution import step as steps
@@ -18,6 +19,9 @@ from engine.spiff.canonical import task_positions
 from engine.spiff.commands import all_tasks
 from engine.spiff.element_reads import names_read
 from engine.spiff.scripting import ServiceLog
+from engine.persistence.tables import ProcessInstance
+from engine.security import authorization, scope
+from engine.security.authorization import FULL, NONE, RESOLVE
 from engine.spiff.state_data import process_data
 
 LIVE = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
@@ -111,3 +115,21 @@ def incident_view(rt, session, instance) -> dict:
         "reset_targets": [{"element": element, "name": task.task_spec.bpmn_name or element}
                           for element, task in reset_targets(workflow).items()],
     }
+
+
+def panel(rt, instance_id: str, actor) -> dict | None:
+    """The incident panel of a page, for an actor who may resolve this incident (else None); the current
+    values of the fields only for an actor who may read the case's data in full."""
+    if instance_id is None or not authorization.allows(actor, RESOLVE):
+        return None
+    with rt.uow() as uow:
+        found = uow.session.execute(select(ProcessInstance, scope.instance_view(actor, RESOLVE))
+                                    .where(ProcessInstance.id == instance_id)).first()
+        if found is None or found[1] == NONE or found[0].status != "error":
+            return None
+        view = {"instance_id": instance_id, **incident_view(rt, uow.session, found[0])}
+        if scope.view_of_instance(uow.session, actor, instance_id) == FULL:
+            data = process_data(found[0])
+            for field in view["fields"]:
+                field["value"] = data.get(field["name"])
+        return view

@@ -7,7 +7,7 @@ from engine.audit import trail
 from tests.api.conftest import error
 from tests.scenarios import formdata as f
 from tests.scenarios.conftest import driver  # noqa: F401 (fixture)
-from tests.scenarios.paths import PARTNERS, register, to_adviestafel
+from tests.scenarios.paths import PARTNERS, give_caseload, register, to_adviestafel
 
 API = "/api/v1"
 
@@ -107,7 +107,6 @@ def test_only_an_eligible_worker_is_accepted_for_the_duo(rt, client, regisseur, 
 
 
 def test_a_worker_at_the_maximum_caseload_is_no_choice(driver, client, regisseur, duo_task):
-    from tests.scenarios.test_inclusion import give_caseload
     give_caseload(driver, "cm_anna", 6)
     _, task = duo_task
     schema = client.get(f"{API}/tasks/{task['id']}", headers=regisseur).json["schema"]

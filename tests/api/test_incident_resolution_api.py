@@ -9,8 +9,7 @@ from engine.security.actors import Actor
 from tests.api.conftest import error
 from tests.scenarios import formdata as f
 from tests.scenarios.conftest import driver  # noqa: F401 (fixture)
-from tests.scenarios.paths import to_adviestafel
-from tests.scenarios.test_inclusion import give_caseload
+from tests.scenarios.paths import stuck_at_duo, to_adviestafel
 
 API = "/api/v1"
 OTHER_REGION = "Noord- en Oost-Gelderland"
@@ -20,14 +19,8 @@ BRAM = {"casemanager_zorg": "cm_bram", "casusregisseur_gemeente": "cr_carla", "r
 
 @pytest.fixture
 def stuck(driver):
-    """The proposed casemanager's caseload filled up before the procesregisseur agreed: an incident."""
     intake = to_adviestafel(driver)
-    driver.complete(intake, "adviestafel", f.adviestafel("includeren"))
-    driver.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
-    assert driver.data(intake)["duo_voorstel"]["casemanager_zorg"]["id"] == "cm_anna"
-    give_caseload(driver, "cm_anna", 6)
-    view = driver.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
-    assert (view["status"], view["incident"]["element"]) == ("error", "svc_duo_vaststellen")
+    stuck_at_duo(driver, intake)
     return intake
 
 

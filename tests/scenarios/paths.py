@@ -56,3 +56,20 @@ def plan(d: Driver, cycle: str) -> None:
     """Both halves of the integraal plan van aanpak, each by its own case manager."""
     d.complete(cycle, "plan_zorg", f.PLAN_ZORG)
     d.complete(cycle, "plan_gemeente", f.PLAN_GEMEENTE)
+
+
+def give_caseload(d: Driver, casemanager: str, count: int) -> list[str]:
+    """``count`` active casussen (running cycles) with ``casemanager`` in the duo."""
+    return [start_cycle(d, f"{casemanager}-{n}", duo=duo(casemanager, "cr_elders")) for n in range(count)]
+
+
+def stuck_at_duo(d: Driver, intake: str) -> dict:
+    """An intake at the Adviestafel is included, but the proposed casemanager (cm_anna) fills up before the
+    procesregisseur agrees: an incident at the duo assignment."""
+    d.complete(intake, "adviestafel", f.adviestafel("includeren"))
+    d.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
+    assert d.data(intake)["duo_voorstel"]["casemanager_zorg"]["id"] == "cm_anna"
+    give_caseload(d, "cm_anna", 6)
+    view = d.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
+    assert (view["status"], view["incident"]["element"]) == ("error", "svc_duo_vaststellen")
+    return view
