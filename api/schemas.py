@@ -78,10 +78,17 @@ class Task(Schema):
     created_at = fields.String()
 
 
+class ContextItem(Schema):
+    """What the worker needs to decide: a Dutch label and the value in Dutch (the form's ``ui:context``)."""
+    label = fields.String()
+    value = fields.String()
+
+
 class TaskDetail(Task):
     schema = fields.Dict(allow_none=True)
     ui_schema = fields.Dict(allow_none=True)
     data = fields.Dict()
+    context = fields.List(fields.Nested(ContextItem))
 
 
 class Incident(Schema):

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors
+from api.web import form_errors, present
 from api.web.session import login_required, runtime
 from engine.casus import access
 from engine.casus import labels as casus_labels
@@ -72,6 +72,7 @@ def _task_page(task_id, values=None, error=None, fields=None, stale=False, statu
     view = queries.get_task(rt, task_id, g.actor)
     instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
+                           context=present.context_items(view["context"]),
                            casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
                            shows_case=access.shows_person(g.actor),
                            problems=form_errors.summary(view["schema"] or {}, fields or {}),

@@ -9,7 +9,7 @@ from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
-from engine.process_models import deployments
+from engine.process_models import deployments, form_context
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
@@ -105,6 +105,9 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
         task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
                              if row.ui_form else None)
         task["data"] = authorization.visible_data(task_data(instance.state, row.id), view)
+        task["context"] = (form_context.resolve(task["ui_schema"], task["data"],
+                                                deployments.form_schemas(uow.session, instance.process_version_id))
+                           if task["ui_schema"] else [])
     access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
     return task
 

@@ -195,3 +195,16 @@ def form_file(session, version_id: int, name: str) -> dict | None:
     deployment = session.get(Deployment, version.deployment_id)
     text = deployment.files.get(name) or deployment.resolved.get(name)
     return json.loads(text) if text else None
+
+
+def form_schemas(session, version_id: int) -> list[dict]:
+    """Every form schema deployed with a version (JSON objects that declare properties)."""
+    version = session.get(ProcessVersion, version_id)
+    deployment = session.get(Deployment, version.deployment_id)
+    found = []
+    for name, text in {**deployment.resolved, **deployment.files}.items():
+        if name.endswith(".json"):
+            loaded = json.loads(text)
+            if isinstance(loaded, dict) and isinstance(loaded.get("properties"), dict):
+                found.append(loaded)
+    return found
