@@ -10,18 +10,18 @@ from sqlalchemy import select
 
 from engine.errors import Invalid
 from engine.execution import step as steps
-from engine.process_models import deployments, form_hooks, forms
-from engine.process_models.reserved_names import RESERVED, RESERVED_NAMES
-from engine.process_models.references import FORM_PROPERTIES
 from engine.instances import task_forms
+from engine.persistence.tables import ProcessInstance
+from engine.process_models import deployments, form_hooks, forms
+from engine.process_models.references import FORM_PROPERTIES
+from engine.process_models.reserved_names import RESERVED, RESERVED_NAMES
+from engine.security import authorization, scope
+from engine.security.authorization import FULL, NONE, RESOLVE
 from engine.spiff import serialization
 from engine.spiff.canonical import task_positions
 from engine.spiff.commands import all_tasks
 from engine.spiff.element_reads import names_read
 from engine.spiff.scripting import ServiceLog
-from engine.persistence.tables import ProcessInstance
-from engine.security import authorization, scope
-from engine.security.authorization import FULL, NONE, RESOLVE
 from engine.spiff.state_data import process_data
 
 LIVE = TaskState.READY | TaskState.WAITING | TaskState.STARTED | TaskState.ERROR
@@ -65,7 +65,7 @@ def check_correction(rt, session, instance, data) -> None:
         schema, element = allowed[name]
         field = task_forms.with_case_choices(rt, session, instance, element, {
             "type": "object", "properties": {name: schema["properties"][name]}, "$defs": schema.get("$defs", {})}, known)
-        errors.update(forms.field_errors(field, {name: data[name]}))
+        errors.update(forms.submission_errors(field, {name: data[name]}))
         if name not in errors:
             errors.update(form_hooks.check_errors(schema, rt.form_hooks, task_forms.context(rt, session, instance, element),
                                                   {name: data[name]}, known))

@@ -5,8 +5,8 @@ errors refuse a deploy, warnings are shown and deployed. The flow rules are in `
 """
 from dataclasses import dataclass, field
 
-from engine.input_limits import load_json
 from handlers.registry import parameters
+from engine.input_limits import load_json
 from engine.process_models.checks import form_problem, timer_literal_problem
 from engine.process_models.form_hooks import FormHooks, unknown
 from engine.process_models.lint_flow import flow_findings

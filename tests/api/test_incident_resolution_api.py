@@ -57,6 +57,7 @@ def test_retry_with_a_corrected_choice_resolves_the_incident_and_replays(rt, cli
     ({"duo_akkoord": False, "duo_wijziging": {**BRAM, "casemanager_zorg": "cm_anna"}},
      "duo_wijziging.casemanager_zorg", "Kies een casemanager zorg uit de lijst."),  # full: no longer a choice
     ({"duo_akkoord": "ja"}, "duo_akkoord", "Ongeldig"),
+    ({"duo_wijziging": {**BRAM, "extra": "x"}}, "duo_wijziging.extra", "Onbekend veld."),  # closed, as the form
 ])
 def test_a_correction_is_checked_like_the_form_and_a_refusal_writes_nothing(rt, client, regisseur, stuck,
                                                                             data, field, message):
