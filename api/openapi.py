@@ -11,8 +11,8 @@ from api import schemas
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
 SCHEMAS = [
-    "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "CancelRequest", "MessageRequest",
-    "MessageResponse", "Task", "TaskDetail", "Instance", "InstanceSummary", "Event", "ProcessModel",
+    "TokenRequest", "TokenResponse", "StartInstanceRequest", "CompleteTaskRequest", "CancelRequest", "RetryRequest",
+    "ResetRequest", "MessageRequest", "MessageResponse", "Task", "ContextItem", "TaskDetail", "Instance", "InstanceSummary", "Event", "ProcessModel",
     "DeployResponse", "ModelProblem", "ValidationReport", "Error",
     "ChainBreak", "Divergence", "ReplayReport", "VerifyReport", "ReadyTaskAt", "EventSummary", "PointInTimeState",
     "AccessLogEntry", "Notification",

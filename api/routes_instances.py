@@ -1,10 +1,10 @@
-"""Process instances: start, list, get, events, cancel, retry, migrate."""
+"""Process instances: start, list, get, events, cancel, retry, reset, migrate."""
 from flask import Blueprint, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.paging import page_request, paged
 from api.errors import ApiError
-from api.schemas import VERSION_NUMBER, CancelRequest, MigrateRequest, StartInstanceRequest
+from api.schemas import VERSION_NUMBER, CancelRequest, MigrateRequest, ResetRequest, RetryRequest, StartInstanceRequest
 from engine.instances import migration, queries
 from engine.instances import service as instances
 
@@ -112,19 +112,43 @@ def cancel(instance_id):
 @bp.post("/<instance_id>/retry")
 @login_required
 def retry(instance_id):
-    """Retry the failed step of an instance with an incident.
+    """Retry the failed step of an instance with an incident, optionally with corrected data.
     ---
     post:
       tags: [process-instances]
       parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {required: false, content: {application/json: {schema: RetryRequest}}}
       responses:
         200: {content: {application/json: {schema: Instance}}}
         401: {content: {application/json: {schema: Error}}}
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
         409: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(instances.retry(runtime(), instance_id, g.actor))
+    body = RetryRequest().load(json_body()) if request.get_data() else {}
+    return jsonify(instances.retry(runtime(), instance_id, g.actor, body.get("data")))
+
+
+@bp.post("/<instance_id>/reset")
+@login_required
+def reset(instance_id):
+    """Take an instance with an incident back to an earlier, completed user task.
+    ---
+    post:
+      tags: [process-instances]
+      parameters: [{name: instance_id, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: ResetRequest}}}
+      responses:
+        200: {content: {application/json: {schema: Instance}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        409: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    body = ResetRequest().load(json_body())
+    return jsonify(instances.reset(runtime(), instance_id, body["to_element"], g.actor))
 
 
 def _to_version() -> int:

@@ -4,6 +4,7 @@ from flask import Blueprint, g, jsonify
 from api.auth import json_body, login_required, runtime
 from api.paging import filters, page_request, paged
 from api.schemas import CompleteTaskRequest, MessageRequest, WorklistArgs
+from api.web import present
 from engine.instances import queries, worklist_query
 from engine.instances.worklist_query import WorklistFilter
 from engine.instances import service as instances
@@ -46,7 +47,7 @@ def worklist():
 @bp.get("/tasks/<task_id>")
 @login_required
 def get_task(task_id):
-    """One task with its JSON Schema form and UI schema.
+    """One task with its JSON Schema form (choices filled for its case), UI schema and the context to decide on.
     ---
     get:
       tags: [tasks]
@@ -57,7 +58,8 @@ def get_task(task_id):
         403: {content: {application/json: {schema: Error}}}
         404: {content: {application/json: {schema: Error}}}
     """
-    return jsonify(queries.get_task(runtime(), task_id, g.actor))
+    view = queries.get_task(runtime(), task_id, g.actor)
+    return jsonify({**view, "context": present.context_items(view["context"])})
 
 
 @bp.post("/tasks/<task_id>/complete")

@@ -67,6 +67,16 @@ class CancelRequest(Strict):
     reden = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
 
 
+class RetryRequest(Strict):
+    """Optional: a correction of data the failing step reads (fields of the process's forms)."""
+    data = fields.Dict(load_default=dict)
+
+
+class ResetRequest(Strict):
+    """The element id of an earlier, completed user task of the instance."""
+    to_element = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
 class MessageRequest(Strict):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     process_instance = fields.String(load_default=None, allow_none=True)
@@ -93,10 +103,17 @@ class Task(Schema):
     process_name = fields.String()
 
 
+class ContextItem(Schema):
+    """What the worker needs to decide: a Dutch label and the value in Dutch (the form's ``ui:context``)."""
+    label = fields.String()
+    value = fields.String()
+
+
 class TaskDetail(Task):
     schema = fields.Dict(allow_none=True)
     ui_schema = fields.Dict(allow_none=True)
     data = fields.Dict()
+    context = fields.List(fields.Nested(ContextItem))
 
 
 class Incident(Schema):

@@ -1,4 +1,4 @@
-"""The engine's composition root: database, clock, handlers and forms, wired once per process."""
+"""The engine's composition root: database, clock, handlers, form hooks and forms, wired once per process."""
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -12,6 +12,7 @@ from engine.persistence.db import make_engine, make_session_factory, one_connect
 from engine.persistence.uow import UnitOfWork
 from engine.process_models.version_specs import VersionSpecs
 from engine.ports.wiring import database_ports, no_ports
+from engine.process_models.form_hooks import FormHooks
 from engine.spiff import compat
 from engine.timers import demo_clock
 from engine.timers.alarm import TimerAlarm
@@ -27,6 +28,8 @@ class Runtime:
     forms_dir: Path | None = PROJECT_ROOT / "forms"
     # ports(session, now) -> the handler ports of one step, bound to that step's transaction
     ports: Callable[[Any, Any], Mapping[str, Any]] = no_ports
+    # the choice providers and checks forms name (engine.process_models.form_hooks)
+    form_hooks: FormHooks = field(default_factory=FormHooks)
     # rung when a step of this process commits a new due time (a scheduler here subscribes)
     alarm: TimerAlarm = field(default_factory=TimerAlarm)
     # the parsed spec of each process version, which stored states refer to
@@ -46,7 +49,7 @@ def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict 
     """Wire a runtime; installs the engine clock into SpiffWorkflow's timers and the key ring for
     personal data (``data_keys``, else LEVENSLOOP_DATA_KEYS). Without an explicit clock it runs on
     real time, or on the demo clock when LEVENSLOOP_DEMO_CLOCK is set."""
-    from handlers import HANDLERS
+    from handlers import FORM_CHECKS, FORM_CHOICES, HANDLERS
 
     crypto.install(data_keys or crypto.keys_from_environment())
     compat.install()
@@ -57,4 +60,5 @@ def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict 
         handlers=dict(HANDLERS if handlers is None else handlers),
         forms_dir=forms_dir,
         ports=ports or database_ports(),
+        form_hooks=FormHooks(FORM_CHOICES, FORM_CHECKS),
     )

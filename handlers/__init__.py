@@ -6,6 +6,6 @@ its parameters come from the BPMN by name (already evaluated against the task da
 engine's clock and ports arrive in ``ctx``. Handlers never touch the database themselves.
 """
 from handlers.context import HandlerContext, HandlerError
-from handlers.registry import HANDLERS
+from handlers.registry import FORM_CHECKS, FORM_CHOICES, HANDLERS
 
-__all__ = ["HANDLERS", "HandlerContext", "HandlerError"]
+__all__ = ["FORM_CHECKS", "FORM_CHOICES", "HANDLERS", "HandlerContext", "HandlerError"]

@@ -18,6 +18,28 @@ def _summary(worker: dict) -> dict:
     return {k: worker.get(k) for k in ("id", "naam", "organisatie", "regio", "caseload")}
 
 
+def _keuzes(ctx: HandlerContext, rol: str, gegevens: dict) -> list[dict]:
+    """The workers who may be chosen for ``rol`` in the case's region: room in their caseload."""
+    free = [w for w in _directory(ctx).candidates(rol, gegevens.get("regio")) if _has_room(w)]
+    return [{"id": str(w["id"]), "label": keuzelabel(w)} for w in sorted(free, key=lambda w: (int(w.get("caseload", 0)), str(w["id"])))]
+
+
+def keuzelabel(worker: dict) -> str:
+    """'Naam — organisatie (caseload N)': how a worker is offered in a choice."""
+    wie = " — ".join(part for part in (worker.get("naam"), worker.get("organisatie")) if part)
+    return f"{wie} (caseload {int(worker.get('caseload', 0))})"
+
+
+def casemanager_zorg_keuzes(ctx: HandlerContext, gegevens: dict) -> list[dict]:
+    """Form choices (``x-choices``) for another casemanager zorg."""
+    return _keuzes(ctx, "casemanager_zorg", gegevens)
+
+
+def casusregisseur_gemeente_keuzes(ctx: HandlerContext, gegevens: dict) -> list[dict]:
+    """Form choices (``x-choices``) for another casusregisseur gemeentelijk domein."""
+    return _keuzes(ctx, "casusregisseur_gemeente", gegevens)
+
+
 def duo_voorstellen(ctx: HandlerContext, regio) -> dict:
     """Per role the worker in ``regio`` with the lowest caseload below the maximum (ties: by id)."""
     directory = _directory(ctx)

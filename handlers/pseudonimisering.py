@@ -56,11 +56,31 @@ def identifying_findings(text: str, persoon: dict) -> list[str]:
     return found
 
 
-def _check(label: str, text: str, persoon: dict) -> None:
+def _finding(label: str, text: str, persoon: dict) -> str | None:
+    """Why ``text`` may not go to the Adviestafel (it names no value, only what kind of data), or None."""
     found = identifying_findings(text or "", persoon)
-    if found:
-        raise HandlerError(f"{label} bevat nog {' en '.join(found)} van de persoon; "
-                           "maak de tekst anoniem voordat het dossier naar de Adviestafel gaat.", shareable=True)
+    if not found:
+        return None
+    return (f"{label} bevat nog {' en '.join(found)} van de persoon; "
+            "maak de tekst anoniem voordat het dossier naar de Adviestafel gaat.")
+
+
+def _check(label: str, text: str, persoon: dict) -> None:
+    if message := _finding(label, text, persoon):
+        raise HandlerError(message, shareable=True)
+
+
+#: The dossier form's free texts, as the service task below names them when it refuses one.
+DOSSIER_TEKSTEN = {"casusbeschrijving_anoniem": "De casusbeschrijving",
+                   "adviestafel_vraag": "De hulpvraag aan de Adviestafel"}
+
+
+def anoniem_dossier(ctx: HandlerContext, ingevuld: dict, gegevens: dict) -> dict[str, str]:
+    """Form check of 'Anoniem dossier opstellen': the same rule as ``pseudonimiseren``, at the field, so a
+    text that still identifies the person is refused while the worker can still change it."""
+    persoon = gegevens.get("persoon") if isinstance(gegevens.get("persoon"), dict) else {}
+    found = {veld: _finding(label, str(ingevuld.get(veld) or ""), persoon) for veld, label in DOSSIER_TEKSTEN.items()}
+    return {veld: message for veld, message in found.items() if message}
 
 
 def pseudonimiseren(ctx: HandlerContext, casus_id, persoon, casusbeschrijving, regio=None, problematiek=None,
@@ -70,8 +90,8 @@ def pseudonimiseren(ctx: HandlerContext, casus_id, persoon, casusbeschrijving, r
         raise HandlerError("Persoonsgegevens ontbreken; pseudonimiseren is niet mogelijk.", shareable=True)
     if not (casusbeschrijving or "").strip():
         raise HandlerError("De anonieme casusbeschrijving is leeg.", shareable=True)
-    _check("De casusbeschrijving", casusbeschrijving, persoon)
-    _check("De hulpvraag aan de Adviestafel", hulpvraag or "", persoon)
+    _check(DOSSIER_TEKSTEN["casusbeschrijving_anoniem"], casusbeschrijving, persoon)
+    _check(DOSSIER_TEKSTEN["adviestafel_vraag"], hulpvraag or "", persoon)
     bijdragen = []
     for item in partnerbijdragen or []:
         item = item or {}

@@ -1,4 +1,4 @@
-"""The name → function table the engine resolves service tasks against, and the parameters each takes."""
+"""The name → function tables the engine resolves service tasks and form hooks against, and the parameters each takes."""
 import inspect
 
 from handlers import (bedden, brief, duo, echo, escalatie, gezin, klinisch, overdracht, pseudonimisering, risicotaxatie,
@@ -20,6 +20,15 @@ HANDLERS = {
     "gezin_professionals": gezin.gezin_professionals,
     "wmo_termijnen": wmo.wmo_termijnen,
     "wmo_volgend_moment": wmo.wmo_volgend_moment,
+}
+
+#: Form hooks (engine.process_models.form_hooks): a field's ``x-choices`` and a form's ``x-check``.
+FORM_CHOICES = {
+    "casemanager_zorg_keuzes": duo.casemanager_zorg_keuzes,
+    "casusregisseur_gemeente_keuzes": duo.casusregisseur_gemeente_keuzes,
+}
+FORM_CHECKS = {
+    "anoniem_dossier": pseudonimisering.anoniem_dossier,
 }
 
 

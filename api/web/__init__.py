@@ -9,6 +9,7 @@ from api.web import (
     pages_cases,
     pages_casus,
     pages_decisions,
+    pages_incidents,
     pages_modeler,
     pages_models,
     pages_task_claims,
@@ -25,7 +26,8 @@ def init_app(app) -> None:
     security.init_app(app)
     present.init_app(app)
     for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
-                      pages_access_log.bp, pages_decisions.bp, pages_modeler.bp, pages_task_claims.bp):
+                      pages_access_log.bp, pages_decisions.bp, pages_modeler.bp, pages_task_claims.bp,
+                      pages_incidents.bp):
         app.register_blueprint(blueprint)
 
 

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from api.document_response import document_response
 from api.web import present
 from api.web.session import login_required, runtime
-from engine.instances import documents, queries
+from engine.instances import documents, queries, resolution
 from engine.instances import service as instances
 from engine.persistence.pages import WHOLE_LIST
 
@@ -28,13 +28,19 @@ def start():
 @bp.get("/<instance_id>")
 @login_required
 def show(instance_id):
+    return case_page(instance_id)
+
+
+def case_page(instance_id, refused: dict | None = None, status: int = 200):
+    """The zaak page; ``refused``: a correction or reset refused on its incident panel, shown at its fields."""
     rt = runtime()
     diagram = queries.instance_diagram(rt, instance_id, g.actor)
     markers = {key: diagram[key] for key in ("completed", "current", "timers")}
     case = queries.get_instance(rt, instance_id, g.actor)
     return render_template("zaak.html", case=case, sections=present.data_sections(instance_id, case["data"]),
                            events=queries.events(rt, instance_id, g.actor), markers=markers,
-                           diagram_url=url_for("web_cases.diagram", instance_id=instance_id))
+                           diagram_url=url_for("web_cases.diagram", instance_id=instance_id),
+                           incident=resolution.panel(rt, instance_id, g.actor), refused=refused or {}), status
 
 
 @bp.get("/<instance_id>/diagram.bpmn")

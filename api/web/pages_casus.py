@@ -7,7 +7,7 @@ from api.web.session import login_required, runtime
 from engine.casus import access, views
 from engine.casus import service as casus
 from engine.errors import Conflict, Invalid, NotFound
-from engine.instances import queries
+from engine.instances import queries, resolution
 from engine.persistence.pages import WHOLE_LIST
 from handlers.config import REGIO_NAAM
 
@@ -38,7 +38,7 @@ def register():
 @bp.get("/<casus_id>")
 @login_required
 def show(casus_id):
-    return _casus_page(casus_id)
+    return casus_page(casus_id)
 
 
 @bp.post("/<casus_id>/signaal")
@@ -48,9 +48,9 @@ def report_signal(casus_id):
         name, payload = signals.message(request.form)
         reached = casus.deliver_message(runtime(), casus_id, name, payload, g.actor)
     except Invalid as err:
-        return _casus_page(casus_id, error=err.message, fields=err.fields, values=request.form, status=422)
+        return casus_page(casus_id, error=err.message, fields=err.fields, values=request.form, status=422)
     except (NotFound, Conflict) as err:  # no instance waits for this signal now: say so on the page itself
-        return _casus_page(casus_id, error=err.message, values=request.form,
+        return casus_page(casus_id, error=err.message, values=request.form,
                            status=404 if isinstance(err, NotFound) else 409)
     flash(f"Signaal '{signals.SIGNALS[name]}' verstuurd naar {len(reached)} lopend proces.", "melding")
     return redirect(url_for("web_casus.show", casus_id=casus_id), code=303)
@@ -63,7 +63,8 @@ def _list_page(status=200, **context):
                            **context), status
 
 
-def _casus_page(casus_id, status=200, error=None, fields=None, values=None):
+def casus_page(casus_id, status=200, error=None, fields=None, values=None, refused=None):
+    """The casus page; ``refused``: a correction or reset refused on its incident panel, shown at its fields."""
     rt = runtime()
     view = views.get(rt, casus_id, g.actor)
     current = view["current_instance"]
@@ -71,5 +72,6 @@ def _casus_page(casus_id, status=200, error=None, fields=None, values=None):
     data = queries.get_instance(rt, current, g.actor)["data"] if current else {}
     return render_template("casus.html", casus=view, sections=present.data_sections(current, data) if current else [], signals=signals.SIGNALS, error=error, fields=fields or {},
                            values=values or {}, regions=REGIO_NAAM,
+                           incident=resolution.panel(rt, current, g.actor), refused=refused or {},
                            markers={k: diagram[k] for k in ("completed", "current", "timers")} if diagram else None,
                            diagram_url=url_for("web_cases.diagram", instance_id=current) if current else None), status

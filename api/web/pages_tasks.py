@@ -73,6 +73,7 @@ def _task_page(task_id, values=None, error=None, fields=None, stale=False, statu
     view = queries.get_task(rt, task_id, g.actor)
     instance_id = view["process_instance"]
     return render_template("taak.html", task=view, values=values or {}, error=error, fields=fields or {},
+                           context=present.context_items(view["context"]),
                            casus=casus_labels.of_instances(rt, [instance_id]).get(instance_id),
                            sections=present.data_sections(instance_id, view["data"]),
                            claim=claim_panel(task_id, view),

@@ -1,4 +1,5 @@
 """How values read on a Dutch page: times in Dutch local time, Dutch labels, overdue deadlines."""
+import re
 from datetime import date, datetime, timezone
 
 from flask import g
@@ -10,9 +11,12 @@ from engine.local_time import LOCAL_ZONE as LOCAL
 from engine.security import users
 from handlers.config import REGIO_NAAM
 
+ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
+
 STATUS = {"running": "Lopend", "completed": "Afgerond", "error": "Storing", "cancelled": "Geannuleerd"}
 EVENTS = {"started": "Gestart", "task_completed": "Taak afgerond", "message_delivered": "Bericht ontvangen",
-          "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "cancelled": "Geannuleerd",
+          "timer_fired": "Termijn verstreken", "retried": "Opnieuw geprobeerd", "reset": "Teruggezet naar een eerdere taak",
+          "cancelled": "Geannuleerd",
           "migrated": "Gemigreerd", "incident": "Storing", "cycle_chained": "Volgende cyclus gestart",
           "notification_sent": "Melding verstuurd", "task_claimed": "Taak opgepakt",
           "task_released": "Taak vrijgegeven", "task_assigned": "Taak toegewezen"}
@@ -93,6 +97,28 @@ def person_name(username) -> str:
         known.update(users.display_names(runtime(), [username]))
         known.setdefault(username, username)
     return known[username]
+
+
+def dutch_value(value, pad: str = "") -> str:
+    """A data value as a Dutch reader expects it: Ja/Nee, dd-mm-jjjj, a region's name, lists joined."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if isinstance(value, list):
+        return ", ".join(dutch_value(item, pad) for item in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(dutch_value(item, pad) for item in value.values()) or "—"
+    if isinstance(value, str) and pad.rsplit(".", 1)[-1] == "regio" and value in REGIO_NAAM:
+        return REGIO_NAAM[value]
+    if isinstance(value, str) and ISO_MOMENT.fullmatch(value):
+        return dutch_time(value)
+    return str(value)
+
+
+def context_items(items: list[dict]) -> list[dict]:
+    """A task's declared context (engine.process_models.form_context) as ``[{label, value}]`` in Dutch."""
+    return [{"label": item["label"], "value": dutch_value(item["value"], item["pad"])} for item in items]
 
 
 def init_app(app) -> None:

@@ -93,7 +93,7 @@ def _replay_one(rt, session, instance_id: str, event: AuditEvent, result: Replay
         # the workflow stays in memory between events: only the script engine is the event's own
         workflow = result.workflow
         workflow.script_engine = engine
-        if command["type"] == "complete_task":
+        if command["type"] in ("complete_task", "reset"):
             command["task_id"] = _task_at(result.state, command, event)
         elif command["type"] == "migrate":
             result.version = _migrate(rt, session, workflow, command, event)

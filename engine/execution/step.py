@@ -69,14 +69,17 @@ def _region(session, casus_id: str | None, actor: Actor) -> str | None:
 
 
 def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
-            completed_task_id: str | None = None, extra_inputs: dict | None = None) -> runner.StepOutcome:
-    """Apply ``command`` to a stored instance and write the result; the caller commits."""
-    return execute_for_view(rt, uow, instance, command, event_type, actor, completed_task_id, extra_inputs)[0]
+            completed_task_id: str | None = None, extra_inputs: dict | None = None,
+            notify_incident: bool = True) -> runner.StepOutcome:
+    """Apply ``command`` to a stored instance and write the result; the caller commits. A caller that retries
+    a failing step by itself (the timer scheduler) notifies about its incident when it gives up."""
+    return execute_for_view(rt, uow, instance, command, event_type, actor, completed_task_id, extra_inputs,
+                            notify_incident)[0]
 
 
 def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
-                     completed_task_id: str | None = None,
-                     extra_inputs: dict | None = None) -> tuple[runner.StepOutcome, list[WorkTask]]:
+                     completed_task_id: str | None = None, extra_inputs: dict | None = None,
+                     notify_incident: bool = True) -> tuple[runner.StepOutcome, list[WorkTask]]:
     """``execute``, also returning the instance's ready worklist rows, so a response needs no second query.
 
     The instance was loaded in this unit of work and the step replaces its state, so the decrypted
@@ -88,7 +91,7 @@ def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_ty
     workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log), owned=True)
     outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, instance.process_version_id))
     ready = _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
-                     completed_task_id)
+                     completed_task_id, notify_incident)
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome, ready
@@ -126,7 +129,8 @@ def migrate(rt, uow, instance: ProcessInstance, version: ProcessVersion, command
     return moved
 
 
-def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None):
+def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None,
+             notify_incident=True):
     """Write the step: one UPDATE of the instance row (state and trail head), its events, worklist, routing."""
     instance.state = outcome.state
     instance.status = outcome.status
@@ -149,7 +153,8 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     uow.flush()
     uow.session.add_all(events)
     uow.flush()
-    new_tasks, ready = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id)
-    outbox.on_step(uow.session, instance, event_type, new_tasks, now)
+    new_tasks, ready = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id,
+                                     reopen=command["type"] == "reset")
+    outbox.on_step(uow.session, instance, event_type, new_tasks, now, outcome.incident if notify_incident else None)
     subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
     return ready

@@ -12,8 +12,8 @@ def ready_user_tasks(workflow) -> list:
     return [t for t in all_tasks(workflow) if t.state == TaskState.READY and t.task_spec.manual]
 
 
-def sync(session, instance, workflow, now, actor: str,
-         completed_task_id: str | None = None) -> tuple[list[WorkTask], list[WorkTask]]:
+def sync(session, instance, workflow, now, actor: str, completed_task_id: str | None = None,
+         reopen: bool = False) -> tuple[list[WorkTask], list[WorkTask]]:
     """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled.
     Returns the inserted rows and every ready row of the instance afterwards, in worklist order."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)} if instance.status == "running" else {}
@@ -30,7 +30,10 @@ def sync(session, instance, workflow, now, actor: str,
         row.completed_by = actor if done else None
     with clock_scope(FixedClock(now)):  # due_date expressions may call now(): the step's time
         added = [_row(instance, task, now) for task_id, task in ready.items() if task_id not in known]
-    session.add_all(added)
+    if reopen:  # a reset makes a completed task ready again under its own id: its row is reopened
+        added = [session.merge(row) for row in added]
+    else:
+        session.add_all(added)
     return added, sorted(still_ready + added, key=lambda row: (row.created_at, row.id))
 
 
@@ -58,6 +61,7 @@ def _row(instance, task, now) -> WorkTask:
     return WorkTask(
         id=str(task.id), instance_id=instance.id, process_id=task.workflow.spec.name, **_spec_fields(task.task_spec),
         due_date=_due_date(task, _properties(task.task_spec).get("due_date")), state="ready", created_at=now,
+        completed_at=None, completed_by=None, claimed_by=None, claimed_at=None,
     )
 
 

@@ -4,17 +4,18 @@ from sqlalchemy import select
 from engine.audit import access_log
 from engine.audit import trail as audit
 from engine.errors import NotFound
+from engine.execution import stored_state
+from engine.instances import task_forms
 from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
-from engine.process_models import deployments, element_names, version_forms
+from engine.process_models import deployments, element_names, form_context, version_forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import NONE, READ
-from engine.execution import stored_state
 from engine.spiff import diagrams
-from engine.spiff.state_data import process_data, stored_task_data
+from engine.spiff.state_data import process_data, task_data
 
 PERSONAL_KEYS = {"persoon"}
 
@@ -87,22 +88,17 @@ def get_task(rt, task_id: str, actor: Actor) -> dict:
             raise NotFound(f"Taak '{task_id}' bestaat niet.")
         instance = uow.session.get(ProcessInstance, row.instance_id)
         task = task_view(row)
-        task["schema"] = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
+        task["schema"] = task_forms.schema(rt, uow.session, instance, row)
         task["ui_schema"] = (deployments.form_file(uow.session, instance.process_version_id, row.ui_form)
                              if row.ui_form else None)
-        task["data"] = authorization.visible_data(_task_data(instance, row.id), view)
+        task["data"] = authorization.visible_data(task_data(instance.state, row.id), view)
         names = element_names.of_version(uow.session, uow.session.get(ProcessVersion, instance.process_version_id))
         task["process_name"] = names.get(row.process_id, row.process_id)
+        task["context"] = (form_context.resolve(task["ui_schema"], task["data"],
+                                                deployments.form_schemas(uow.session, instance.process_version_id))
+                           if task["ui_schema"] else [])
     access_log.record(rt, actor, task["process_instance"], "taak", [task["data"]], PERSONAL_KEYS)
     return task
-
-
-def _task_data(instance: ProcessInstance, task_id: str) -> dict:
-    state = instance.state
-    for tasks in [state.get("tasks", {})] + [s.get("tasks", {}) for s in state.get("subprocesses", {}).values()]:
-        if task_id in tasks:
-            return stored_task_data(tasks, task_id)
-    return {}
 
 
 def events(rt, instance_id: str, actor: Actor) -> list[dict]:

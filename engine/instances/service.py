@@ -1,4 +1,4 @@
-"""The instance service: start, complete a task, deliver a message, fire timers, retry, cancel.
+"""The instance service: start, complete a task, deliver a message, fire timers, retry, reset, cancel.
 
 Each public function is one unit of work: it loads what it needs, runs one step through
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
@@ -9,13 +9,12 @@ from engine.casus import cancellation
 from engine.errors import Conflict, Invalid, NotFound
 from engine.execution import step as steps
 from engine.execution import subscriptions
-from engine.instances import queries, task_access
-from engine.local_time import LOCAL_ZONE
+from engine.instances import queries, resolution, task_access, task_forms
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
-from engine.process_models import deployments, forms
+from engine.process_models import deployments
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import ACT, CANCEL, COMPLETE, START
+from engine.security.authorization import ACT, CANCEL, COMPLETE, RESOLVE, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
 
@@ -48,8 +47,7 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
         row, instance = task_access.ready_task(uow.session, task_id, actor)
         task_access.require_holder(uow.session, row, actor)
         _require_status(instance, "running")
-        schema = deployments.form_file(uow.session, instance.process_version_id, row.form) if row.form else None
-        forms.validate(schema or {}, data, rt.clock.now().astimezone(LOCAL_ZONE).date())
+        task_forms.validate(rt, uow.session, instance, row, data)
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
         _, ready = steps.execute_for_view(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
@@ -92,11 +90,27 @@ def _in_scope(session, actor: Actor, instance_ids: list[str], action: str) -> li
     return [instance_id for instance_id in instance_ids if instance_id in reached]
 
 
-def retry(rt, instance_id: str, actor: Actor) -> dict:
+def retry(rt, instance_id: str, actor: Actor, data: dict | None = None) -> dict:
+    """Run the failed step again, with ``data`` (checked by engine.instances.resolution) set on it first;
+    the correction is the recorded command, so replay applies it through the same code."""
     with rt.uow() as uow:
-        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id, ACT)
+        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id, RESOLVE)
         _require_status(instance, "error")
-        steps.execute(rt, uow, instance, {"type": "retry"}, "retried", actor)
+        command = {"type": "retry"}
+        if data:
+            resolution.check_correction(rt, uow.session, instance, data)
+            command["data"] = data
+        steps.execute(rt, uow, instance, command, "retried", actor)
+        uow.commit()
+        return queries.instance_view(uow.session, instance, actor)
+
+
+def reset(rt, instance_id: str, to_element: str, actor: Actor) -> dict:
+    """Take an instance with an incident back to an earlier, completed user task, which is ready again."""
+    with rt.uow() as uow:
+        instance, _ = scope.instance_in_scope(uow.session, actor, instance_id, RESOLVE)
+        _require_status(instance, "error")
+        steps.execute(rt, uow, instance, resolution.reset_command(rt, uow.session, instance, to_element), "reset", actor)
         uow.commit()
         return queries.instance_view(uow.session, instance, actor)
 

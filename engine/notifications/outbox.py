@@ -1,7 +1,7 @@
 """The notification outbox: written in the same unit of work as the step that caused it.
 
 A user task that becomes ready because a timer fired is a deadline reached or an escalation; its
-lane (a role) is told. An instance whose timer cannot fire after all retries tells the beheerder.
+lane (a role) is told. An incident (also a timer that cannot fire after all retries) tells the roles that resolve it.
 Listing is by the caller's roles and user name, about cases in the caller's scope; e-mail delivery lives in notification_sender.
 """
 from sqlalchemy import and_, exists, or_, select
@@ -14,10 +14,14 @@ from engine.security.actors import Actor
 
 TIMER_STEP = "timer_fired"
 OPERATOR_ROLE = "beheerder"
+RESOLVER_ROLES = (OPERATOR_ROLE, "procesregisseur")
 
 
-def on_step(session, instance, event_type: str, new_tasks: list, now) -> None:
-    """Tell each lane about the user tasks a timer step made ready."""
+def on_step(session, instance, event_type: str, new_tasks: list, now, failed: dict | None = None) -> None:
+    """Tell each lane about the user tasks a timer step made ready, and those who resolve incidents
+    about the incident of a step that ``failed``."""
+    if failed is not None:
+        incident(session, instance, failed["message"], now, failed.get("element_name") or failed.get("element"))
     if event_type != TIMER_STEP:
         return
     for task in new_tasks:
@@ -30,14 +34,19 @@ def on_step(session, instance, event_type: str, new_tasks: list, now) -> None:
         ))
 
 
-def incident(session, instance, message: str, now) -> None:
-    """Tell the operators that a timer could not fire and the instance now waits for them."""
-    session.add(Notification(
-        created_at=now, kind="incident", instance_id=instance.id, recipient_role=OPERATOR_ROLE,
-        subject=f"Incident: termijn van zaak {instance.id} kon niet afgaan",
-        body=f"Zaak {instance.id} ({instance.process_id}) staat op 'error': {message}",
-        attempts=0, next_attempt_at=now,
-    ))
+def incident(session, instance, message: str, now, step: str | None = None) -> None:
+    """Tell the roles that may resolve it (the beheerder; the procesregisseur, of the case's region by scope)
+    that the instance waits for them: which zaak and step, with the incident's text, which names no data."""
+    where = f": stap '{step}'" if step else ""
+    for role in RESOLVER_ROLES:
+        session.add(Notification(
+            created_at=now, kind="incident", instance_id=instance.id, recipient_role=role,
+            subject=f"Storing in zaak {instance.id[:8]}{where}",
+            body=(f"Zaak {instance.id} ({instance.process_id}) staat op 'Storing': {message} Los de storing op "
+                  "vanaf de zaakpagina: corrigeer de gegevens en probeer opnieuw, of zet de zaak terug naar een "
+                  "eerdere taak."),
+            attempts=0, next_attempt_at=now,
+        ))
 
 
 def for_actor(rt, actor: Actor, page: PageRequest = PageRequest()) -> Page:

@@ -5,6 +5,7 @@ import ast
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 
 from engine.input_limits import TooDeeplyNested, load_json
+from engine.process_models import form_context
 from engine.process_models.forms import SchemaError, check_schema
 from engine.process_models.problems import problem
 from engine.process_models.reserved_names import declared_reserved
@@ -33,8 +34,8 @@ def timer_literal_problem(kind: str, expression: str) -> str | None:
 
 
 def form_problem(name: str, text: str, is_schema: bool) -> str | None:
-    """Why a form file cannot be used: not JSON, nested too deep, (for a schema) not valid JSON Schema, or
-    asking for data the engine writes itself."""
+    """Why a form file cannot be used: not JSON, nested too deep, (for a schema) not valid JSON Schema or
+    asking for data the engine writes itself, (for a UI schema) a malformed ``ui:context``."""
     try:
         loaded = load_json(text)
         if is_schema:
@@ -46,6 +47,8 @@ def form_problem(name: str, text: str, is_schema: bool) -> str | None:
     except SchemaError as err:
         where = "/".join(str(part) for part in err.path) or "het hoogste niveau"
         return f"formulier '{name}' is geen geldig JSON Schema (fout bij {where})"
+    if not is_schema and (context := form_context.problems(loaded)):
+        return f"formulier '{name}': {'; '.join(context)}"
     reserved = declared_reserved(loaded) if is_schema else []
     if reserved:
         return f"formulier '{name}' vraagt {', '.join(repr(f) for f in reserved)}, maar die gegevens zet de engine zelf"

@@ -14,11 +14,12 @@ from engine.persistence.tables import Deployment, ProcessVersion
 from engine.process_models import fingerprint, model_set, version_cache
 from engine.process_models.catalogue import Catalogue
 from engine.process_models.checks import loop_warnings
-from engine.spiff.loop_classes import embedded_specs
 from engine.process_models.diff import diff as node_diff
+from engine.process_models.form_hooks import FormHooks
 from engine.process_models.lint import LintContext, lint
 from engine.process_models.problems import problem, where
 from engine.security.actors import WORKER_ROLES
+from engine.spiff.loop_classes import embedded_specs
 from engine.spiff.bpmn_files import MODEL_SUFFIXES, load_specs, parse_models
 
 ALLOWED_SUFFIXES = MODEL_SUFFIXES + (".json",)
@@ -40,7 +41,7 @@ def checksum(files: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None, form_hooks: FormHooks) -> dict:
     """Complete, classify and lint an upload: {'set', 'processes', 'errors', 'warnings'}; never raises on content."""
     errors = [problem(n, "onbekend bestandstype: alleen .bpmn, .dmn en .json") for n in files
               if not n.endswith(ALLOWED_SUFFIXES) or "/" in n or n.startswith(".")]
@@ -57,7 +58,7 @@ def check(session, files: dict[str, str], handlers: dict, forms_dir: Path | None
                                     "gedeployed proces gebruikt de geüploade bestanden"))
         return {"set": found, "processes": [], "errors": errors, "warnings": []}
     processes = [_classify(catalogue, found, procs, decs, pid) for pid in executable]
-    ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES)
+    ctx = LintContext(found.files, procs, decs, handlers, WORKER_ROLES, form_hooks)
     warnings = []
     for proc in processes:
         if proc["status"] == "unchanged" and procs[proc["id"]].file not in found.uploaded:
@@ -121,20 +122,20 @@ def _spec_checks(found, process_ids: list[str]) -> tuple[list[dict], list[dict]]
     return errors, warnings
 
 
-def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | None) -> dict:
+def validate(session, files: dict[str, str], handlers: dict, forms_dir: Path | None, form_hooks: FormHooks) -> dict:
     """{'processes', 'errors', 'warnings'} for the validate endpoint and the CLI."""
-    checked = check(session, files, handlers, forms_dir)
+    checked = check(session, files, handlers, forms_dir, form_hooks)
     return {k: checked[k] for k in ("processes", "errors", "warnings")}
 
 
 def deploy(session, files: dict[str, str], actor: str, now, handlers: dict, forms_dir: Path | None,
-           comment: str | None = None) -> DeployResult:
+           form_hooks: FormHooks, comment: str | None = None) -> DeployResult:
     """Validate and store a version of every new or changed process; unchanged ones keep their version.
     ``comment`` (why, in the process owner's words) is kept with each new version and with the audit event of
     the deployment."""
     if not files:
         raise Invalid("Geen bestanden ontvangen.", {"files": "Lever minstens één .bpmn-bestand aan."})
-    checked = check(session, files, handlers, forms_dir)
+    checked = check(session, files, handlers, forms_dir, form_hooks)
     if checked["errors"]:
         raise DeployRefused(summary(checked["errors"]), checked["errors"], warnings=checked["warnings"])
     found, processes = checked["set"], checked["processes"]
@@ -213,3 +214,19 @@ def version_number(session, version_id: int) -> int:
     """The number a version was deployed as (per process id), read once per version."""
     return version_cache.cached(session, ("number", version_id),
                                 lambda: session.scalar(select(ProcessVersion.version).where(ProcessVersion.id == version_id)))
+
+
+def form_schemas(session, version_id: int) -> list[dict]:
+    """Every form schema deployed with a version (JSON objects that declare properties), read once per version."""
+    def read():
+        version = session.get(ProcessVersion, version_id)
+        deployment = session.get(Deployment, version.deployment_id)
+        found = []
+        for name, text in {**deployment.resolved, **deployment.files}.items():
+            if name.endswith(".json"):
+                loaded = json.loads(text)
+                if isinstance(loaded, dict) and isinstance(loaded.get("properties"), dict):
+                    found.append(loaded)
+        return found
+
+    return version_cache.cached(session, ("form_schemas", version_id), read)

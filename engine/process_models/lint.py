@@ -6,7 +6,9 @@ errors refuse a deploy, warnings are shown and deployed. The flow rules are in `
 from dataclasses import dataclass, field
 
 from handlers.registry import parameters
+from engine.input_limits import load_json
 from engine.process_models.checks import form_problem, timer_literal_problem
+from engine.process_models.form_hooks import FormHooks, unknown
 from engine.process_models.lint_flow import flow_findings
 from engine.process_models.problems import problem
 from engine.process_models.references import ProcessRefs
@@ -25,6 +27,7 @@ class LintContext:
     decs: dict
     handlers: dict
     roles: set
+    form_hooks: FormHooks
 
 
 def lint(refs: ProcessRefs, ctx: LintContext) -> Findings:
@@ -52,6 +55,9 @@ def _user_tasks(refs: ProcessRefs, ctx: LintContext, found: Findings) -> None:
                                                        "gedeployed en niet in forms/", task))
             elif message := form_problem(name, ctx.files[name], key == "formJsonSchemaFilename"):
                 found.errors.append(problem(refs.file, message, task))
+            elif missing := unknown(load_json(ctx.files[name]), ctx.form_hooks):
+                found.errors.append(problem(refs.file, f"formulier '{name}' noemt een onbekende {', '.join(missing)}",
+                                            task))
 
 
 def _service_tasks(refs: ProcessRefs, ctx: LintContext, found: Findings) -> None:

@@ -26,7 +26,7 @@ def deploy(rt, files: dict[str, str], actor: Actor, comment: str | None = None) 
                       {"comment": f"Maximaal {MAX_COMMENT} tekens."})
     with rt.uow() as uow:
         result = deployments.deploy(uow.session, files, actor.username, rt.clock.now(), rt.handlers, rt.forms_dir,
-                                    comment)
+                                    rt.form_hooks, comment)
         uow.commit()
         return result
 
@@ -36,7 +36,7 @@ def validate(rt, files: dict[str, str], actor: Actor | None = None) -> dict:
     if actor is not None:
         _require_owner(actor)
     with rt.uow() as uow:
-        return deployments.validate(uow.session, files, rt.handlers, rt.forms_dir)
+        return deployments.validate(uow.session, files, rt.handlers, rt.forms_dir, rt.form_hooks)
 
 
 def compare(rt, process_id: str, old_version: int, new_version: int) -> dict:

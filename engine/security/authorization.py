@@ -17,7 +17,8 @@ from engine.security.actors import SYSTEM, Actor
 READ = "case.read"        # instances, casussen, their tasks, events, diagrams (API and web pages)
 START = "case.start"      # start an instance
 REGISTER = "casus.register"  # register a new casus (starts its intake)
-ACT = "case.act"          # deliver a message, retry a failed step
+ACT = "case.act"          # deliver a message
+RESOLVE = "incident.resolve"  # retry a failed step (with a data correction) or reset to an earlier user task
 CANCEL = "case.cancel"
 COMPLETE = "task.complete"  # in the task's lane, on a case in scope
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
@@ -53,7 +54,7 @@ def _director(*scopes: str) -> dict:
 
 MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "aanmelder": {**_worker(OWN), REGISTER: Rule(ANY)},
-    "procesregisseur": _director(REGION, STARTED),
+    "procesregisseur": {**_director(REGION, STARTED), RESOLVE: [Rule(REGION)]},
     "coordinator": _director(REGION, STARTED),
     "casemanager_zorg": _worker(ASSIGNED, STARTED),
     "casusregisseur_gemeente": _worker(ASSIGNED, STARTED),
@@ -68,7 +69,7 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY), MINING: Rule(ANY)},
     "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY),
                        MIGRATE: Rule(REGION)},
-    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(REGION)},
+    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(REGION), RESOLVE: Rule(ANY)},
 }
 
 #: What the Adviestafel sees of a case's data: the pseudonymised dossier and its own decision.
@@ -95,6 +96,7 @@ REFUSALS = {
     START: "Uw rol mag geen zaken starten.",
     REGISTER: "Alleen een aanmelder, procesregisseur of coördinator mag een casus aanmelden.",
     ACT: "Uw rol mag geen zaken wijzigen.",
+    RESOLVE: "Alleen een beheerder of de procesregisseur van de regio mag een storing oplossen.",
     CANCEL: "Alleen procesregisseur of coördinator mag een zaak annuleren.",
     COMPLETE: "Uw rol mag geen taken afronden.",
     AUDIT: "Alleen een auditor mag dit inzien.",

@@ -68,7 +68,10 @@ def apply(workflow, command: dict) -> None:
     elif kind == "retry":
         for task in all_tasks(workflow):
             if task.state == TaskState.ERROR:
+                task.data.update(copy.deepcopy(command.get("data") or {}))  # the correction, checked by the service
                 task._set_state(TaskState.READY)
+    elif kind == "reset":
+        _reset(workflow, command)
     elif kind == "cancel":
         workflow.cancel()
     elif kind == "migrate":
@@ -85,6 +88,14 @@ def _complete(workflow, command: dict) -> None:
         raise Conflict("Deze taak is al afgerond of staat niet (meer) open.")
     task.data.update(copy.deepcopy(command.get("data") or {}))
     task.run()
+
+
+def _reset(workflow, command: dict) -> None:
+    """Back to an earlier, completed user task: what came after it is dropped, the task is ready again."""
+    task = workflow.get_task_from_id(_uuid(command["task_id"]))
+    if task is None or task.state != TaskState.COMPLETED or not task.task_spec.manual:
+        raise Invalid("Terugzetten kan alleen naar een eerdere gebruikerstaak.", {"to_element": "Geen afgeronde taak."})
+    workflow.reset_from_task_id(task.id)
 
 
 def _deliver(workflow, command: dict) -> None:

@@ -21,6 +21,14 @@ def state_data(state: dict) -> dict:
     return data
 
 
+def task_data(state: dict, task_id: str) -> dict:
+    """One task's data, looked up in the workflow and its subprocesses."""
+    for tasks in [state.get("tasks", {})] + [s.get("tasks", {}) for s in state.get("subprocesses", {}).values()]:
+        if task_id in tasks:
+            return stored_task_data(tasks, task_id)
+    return {}
+
+
 def stored_task_data(tasks: dict, task_id: str | None) -> dict:
     """A task's data from serialized state, where SpiffWorkflow keeps only each task's changes
     against its parent (``delta``) and full data only at the root."""

@@ -101,7 +101,8 @@ def _attempt(rt, instance_id, now, conditions, command, event_type) -> Fired:
                 return Fired("skipped")
             extra = {"due": instance.timer_due.isoformat(), "fired_at": now.isoformat()} \
                 if event_type == "timer_fired" else None
-            outcome = steps.execute(clocked, uow, instance, command, event_type, SYSTEM, extra_inputs=extra)
+            outcome = steps.execute(clocked, uow, instance, command, event_type, SYSTEM, extra_inputs=extra,
+                                    notify_incident=False)
             _after_step(uow.session, instance, outcome, now)
             uow.commit()
             return Fired("fired" if event_type == "timer_fired" else "retried", incident=bool(outcome.incident))
@@ -124,7 +125,8 @@ def _after_step(session, instance, outcome, now) -> None:
     if attempts >= MAX_ATTEMPTS:
         if pending is not None:
             session.delete(pending)
-        outbox.incident(session, instance, outcome.incident["message"], now)
+        outbox.incident(session, instance, outcome.incident["message"], now,
+                        outcome.incident.get("element_name") or outcome.incident.get("element"))
         return
     if pending is None:
         pending = TimerRetry(instance_id=instance.id)

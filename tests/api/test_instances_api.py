@@ -74,11 +74,11 @@ def test_cancel(client, started, worker, login):
     error(client.post(f"{PATH}/{started['id']}/cancel", headers=regisseur), 409, "conflict")
 
 
-def test_retry_is_409_without_an_incident(client, started, worker):
-    error(client.post(f"{PATH}/{started['id']}/retry", headers=worker), 409, "conflict")
+def test_retry_is_409_without_an_incident(client, started, login):
+    error(client.post(f"{PATH}/{started['id']}/retry", headers=login("procesregisseur")), 409, "conflict")
 
 
-def test_retry_after_fixing_a_failing_handler(rt, client, upload, worker):
+def test_retry_after_fixing_a_failing_handler(rt, client, upload, worker, login):
     available = {"ok": False}
 
     def eng_lookup(ctx, code, factor):
@@ -91,7 +91,8 @@ def test_retry_after_fixing_a_failing_handler(rt, client, upload, worker):
     failed = client.post(PATH, json={"process_model": "eng_service_task", "data": {"code": "A1"}}, headers=worker)
     assert (failed.status_code, failed.json["status"], failed.json["incident"]["element"]) == (201, "error", "lookup")
     available["ok"] = True
-    retried = client.post(f"{PATH}/{failed.json['id']}/retry", headers=worker)
+    error(client.post(f"{PATH}/{failed.json['id']}/retry", headers=worker), 403, "forbidden")  # only who resolves
+    retried = client.post(f"{PATH}/{failed.json['id']}/retry", headers=login("procesregisseur"))
     assert (retried.status_code, retried.json["status"]) == (200, "completed")
     types = [e["type"] for e in client.get(f"{PATH}/{failed.json['id']}/events", headers=worker).json]
     assert types == ["started", "incident", "retried"]

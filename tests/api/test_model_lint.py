@@ -164,3 +164,33 @@ def test_garbage_is_never_a_5xx_and_never_leaks_python(client, owner, worker, fi
 
 def test_validate_is_for_process_owners(client, worker):
     error(post(client, worker, {"lint.bpmn": model(straight(user_task(None)))}), 403, "forbidden")
+
+
+UI_FORM = ('<bpmn:extensionElements><spiffworkflow:properties><spiffworkflow:property name="formJsonSchemaFilename" '
+           'value="vorm-schema.json"/><spiffworkflow:property name="formUiSchemaFilename" value="vorm-uischema.json"/>'
+           '</spiffworkflow:properties></bpmn:extensionElements>')
+
+
+@pytest.mark.parametrize("schema, ui, words", [
+    ('{"type": "object", "x-check": "bestaat_niet", "properties": {}}', "{}", "onbekende controle 'bestaat_niet'"),
+    ('{"type": "object", "properties": {"wie": {"type": "string", "x-choices": "niemand"}}}', "{}",
+     "onbekende keuzelijst 'niemand'"),
+    (SCHEMA, '{"ui:context": [{"pad": "duo voorstel", "label": "Duo"}]}',
+     "pad 'duo voorstel' is geen geldig gegevenspad"),
+    (SCHEMA, '{"ui:context": [{"pad": "duo_voorstel..naam", "label": "Duo"}]}', "is geen geldig gegevenspad"),
+    (SCHEMA, '{"ui:context": [{"pad": "duo", "label": ""}]}', "item 1 heeft geen label"),
+    (SCHEMA, '{"ui:context": {"pad": "duo"}}', "'ui:context' is geen lijst"),
+])
+def test_form_hooks_and_context_are_checked_at_deploy(client, owner, schema, ui, words):
+    files = {"lint.bpmn": model(straight(f'<bpmn:userTask id="t" name="Invullen">{UI_FORM}</bpmn:userTask>')),
+             "vorm-schema.json": schema, "vorm-uischema.json": ui}
+    body = error(post(client, owner, files, path="/api/v1/process-models"), 422, "deployrefused")
+    assert any(words in p["message"] and p["element_id"] == "t" for p in body["errors"]), body["errors"]
+
+
+def test_known_hooks_and_a_well_formed_context_deploy(client, owner):
+    ui = '{"ui:context": [{"pad": "duo_voorstel.casemanager_zorg.naam", "label": "Duo"}, {"pad": "lijst.0", "label": "Eerste"}]}'
+    schema = '{"type": "object", "x-check": "anoniem_dossier", "properties": {"wie": {"type": "string", "x-choices": "casemanager_zorg_keuzes"}}}'
+    files = {"lint.bpmn": model(straight(f'<bpmn:userTask id="t" name="Invullen">{UI_FORM}</bpmn:userTask>')),
+             "vorm-schema.json": schema, "vorm-uischema.json": ui}
+    assert post(client, owner, files, path="/api/v1/process-models").status_code == 201

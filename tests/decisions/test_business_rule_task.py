@@ -13,7 +13,7 @@ from engine.spiff.bpmn_files import load_specs, parse_models
 from engine.spiff.sandbox import SandboxedScriptEngine
 from tests.conftest import BPMN_DIR, OWNER, actor, bpmn_files
 from tests.decisions.conftest import files
-from tests.engine.conftest import WORKER
+from tests.engine.conftest import RESOLVER, WORKER
 
 AUDITOR = actor("auditor")
 
@@ -48,7 +48,7 @@ def test_a_missing_input_is_an_incident_and_stays_one_on_retry(rt, deployed):
     view = instances.start(rt, "regie_advies", {"leeftijd": 10}, WORKER)
     assert view["status"] == "error"
     assert "'regiehouder'" in view["incident"]["message"] and "'kader' ontbreekt" in view["incident"]["message"]
-    view = instances.retry(rt, view["id"], WORKER)
+    view = instances.retry(rt, view["id"], RESOLVER)
     assert view["status"] == "error" and "advies" not in view["data"]
 
 

@@ -6,6 +6,8 @@ from engine.instances import service as instances
 from tests.conftest import actor
 
 WORKER = actor("aanmelder")
+#: who resolves incidents: the procesregisseur of the case's region
+RESOLVER = actor("procesregisseur")
 
 
 def ready(view: dict) -> list[str]:

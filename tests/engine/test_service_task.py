@@ -7,7 +7,7 @@ from engine.instances import queries
 from engine.instances import service as instances
 from engine.timers import firing
 from handlers import HandlerError
-from tests.engine.conftest import WORKER
+from tests.engine.conftest import RESOLVER, WORKER
 
 KNOWN_CODES = {"A1": "Gelderland-Zuid"}
 
@@ -52,11 +52,11 @@ def test_handler_error_is_an_incident_and_retry_continues_after_the_fix(rt, look
 
     # an instance with an incident takes no timer step
     assert firing.fire(rt, view["id"], rt.clock.now()).outcome == "skipped"
-    still_failing = instances.retry(rt, view["id"], WORKER)
+    still_failing = instances.retry(rt, view["id"], RESOLVER)
     assert (still_failing["status"], still_failing["incident"]["element"]) == ("error", "lookup")
 
     known["Z9"] = "Utrecht"
-    done = instances.retry(rt, view["id"], WORKER)
+    done = instances.retry(rt, view["id"], RESOLVER)
     assert (done["status"], done["incident"]) == ("completed", None)
     assert done["data"]["lookup_result"] == {"regio": "Utrecht", "gewicht": 6}
     assert [e["type"] for e in queries.events(rt, view["id"], WORKER)] == [
@@ -66,7 +66,7 @@ def test_handler_error_is_an_incident_and_retry_continues_after_the_fix(rt, look
 def test_retry_is_refused_when_there_is_no_incident(rt, lookup):
     view = instances.start(rt, "eng_service_task", {"code": "A1"}, WORKER)
     with pytest.raises(Conflict):
-        instances.retry(rt, view["id"], WORKER)
+        instances.retry(rt, view["id"], RESOLVER)
 
 
 def test_unexpected_handler_exception_is_an_incident_too(rt, deploy):

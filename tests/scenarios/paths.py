@@ -73,3 +73,20 @@ def registered_with_letter(d: Driver) -> str:
     to_adviestafel(d, intake=intake)
     assign_duo(d, intake)
     return intake
+
+
+def give_caseload(d: Driver, casemanager: str, count: int) -> list[str]:
+    """``count`` active casussen (running cycles) with ``casemanager`` in the duo."""
+    return [start_cycle(d, f"{casemanager}-{n}", duo=duo(casemanager, "cr_elders")) for n in range(count)]
+
+
+def stuck_at_duo(d: Driver, intake: str) -> dict:
+    """An intake at the Adviestafel is included, but the proposed casemanager (cm_anna) fills up before the
+    procesregisseur agrees: an incident at the duo assignment."""
+    d.complete(intake, "adviestafel", f.adviestafel("includeren"))
+    d.complete(intake, "terugkoppeling_aanmelder", f.TERUGKOPPELING)
+    assert d.data(intake)["duo_voorstel"]["casemanager_zorg"]["id"] == "cm_anna"
+    give_caseload(d, "cm_anna", 6)
+    view = d.complete(intake, "duo_bevestigen", f.DUO_AKKOORD)
+    assert (view["status"], view["incident"]["element"]) == ("error", "svc_duo_vaststellen")
+    return view

@@ -108,6 +108,6 @@ def test_a_full_organisation_refuses_the_bed_and_a_freed_bed_can_be_reserved_on_
     assert len(reservations(driver, organisation="ggnet")) == 6
 
     driver.complete(others[0], "afschaling", f.AFSCHALING)
-    instances.retry(driver.rt, monitoring, worker("opnamecoordinator"))
+    instances.retry(driver.rt, monitoring, worker("procesregisseur"))
     assert driver.status(monitoring) == "running"
     assert [r["slot"] for r in reservations(driver, casus_id="C-1")] == [1]

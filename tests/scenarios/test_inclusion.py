@@ -7,12 +7,7 @@ from engine.errors import Forbidden
 from engine.instances import service as instances
 from tests.scenarios import formdata as f
 from tests.scenarios.driver import worker
-from tests.scenarios.paths import duo, start_cycle, to_adviestafel
-
-
-def give_caseload(driver, casemanager: str, count: int) -> list[str]:
-    """``count`` active casussen (running cycles) with ``casemanager`` in the duo."""
-    return [start_cycle(driver, f"{casemanager}-{n}", duo=duo(casemanager, "cr_elders")) for n in range(count)]
+from tests.scenarios.paths import give_caseload, to_adviestafel
 
 
 def test_duo_is_proposed_within_caseload_confirmed_and_gets_the_letter(driver):

@@ -36,6 +36,8 @@ EXPECTED = {
     "proceseigenaar": {},
     "beheerder": {},
 }
+#: who resolves incidents of cases it may not read (the beheerder, through the API only)
+RESOLVES_EVERY_CASE = {"beheerder"}
 ROLES = {"cm_anna": ["casemanager_zorg"], "cm_bram": ["casemanager_zorg"], "cr_carla": ["casusregisseur_gemeente"],
          **{name: roles for name, (roles, _) in ACCOUNTS.items()}}
 API = "/api/v1"
@@ -169,21 +171,22 @@ def attempted_writes(client, headers, instance_id: str, tasks: list[dict]) -> di
 
 
 def expected_writes(username: str, case: str, tasks: list[dict]) -> dict:
-    """Role lacks the action: 403. Case outside its scope: 404, as if absent. Else the request reaches the case:
+    """Role lacks the action: 403. Case outside its scope (the read scope; for retry the beheerder reaches every
+    case): 404, as if absent. Else the request reaches the case:
     a form refuses the unknown field (422) — only in the task's lane (403 outside it) —, no instance waits for
     the message (404, but not "bestaat niet"), a running case has no incident to retry (409), cancel succeeds."""
     roles = ROLES[username]
     who = Actor(username, frozenset(roles))
     in_scope = case in EXPECTED[username]
 
-    def outcome(action: str, reached: int) -> int:
-        return 403 if not authorization.allows(who, action) else reached if in_scope else 404
+    def outcome(action: str, reached: int, reaches: bool = in_scope) -> int:
+        return 403 if not authorization.allows(who, action) else reached if reaches else 404
 
     message = outcome(authorization.ACT, 404)
     return {
         "tasks": {t["element"]: outcome(authorization.COMPLETE, 422 if t["lane"] in roles else 403) for t in tasks},
         "message": (message, message == 404 and not in_scope),
-        "retry": outcome(authorization.ACT, 409),
+        "retry": outcome(authorization.RESOLVE, 409, in_scope or username in RESOLVES_EVERY_CASE),
         "cancel": outcome(authorization.CANCEL, 200),
     }
 
