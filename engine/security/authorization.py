@@ -59,7 +59,7 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "opnamecoordinator": _worker(REGION, STARTED),
     "gedragsdeskundige": _worker(REGION, STARTED),
     "sociaal_team": _worker(REGION, STARTED),
-    "gezinsmanager": _worker(REGION, STARTED),
+    "casusregisseur_gezin": _worker(REGION, STARTED),
     "verwijzer": _worker(STARTED),
     "aanbieder": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
