@@ -11,6 +11,7 @@ from api.web import (
     pages_decisions,
     pages_models,
     pages_tasks,
+    permissions,
     present,
     security,
 )
@@ -22,6 +23,7 @@ def init_app(app) -> None:
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     security.init_app(app)
     present.init_app(app)
+    permissions.init_app(app)
     for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
                       pages_access_log.bp, pages_decisions.bp):
         app.register_blueprint(blueprint)

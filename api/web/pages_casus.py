@@ -68,7 +68,9 @@ def _casus_page(casus_id, status=200, error=None, fields=None, values=None):
     view = views.get(rt, casus_id, g.actor)
     current = view["current_instance"]
     diagram = queries.instance_diagram(rt, current, g.actor) if current else None
-    return render_template("casus.html", casus=view, signals=signals.SIGNALS, error=error, fields=fields or {},
+    may_signal = current is not None and access.may_signal(rt, casus_id, g.actor)
+    return render_template("casus.html", casus=view, signals=signals.SIGNALS if may_signal else None, error=error,
+                           fields=fields or {},
                            values=values or {}, regions=REGIO_NAAM,
                            markers={k: diagram[k] for k in ("completed", "current", "timers")} if diagram else None,
                            diagram_url=url_for("web_cases.diagram", instance_id=current) if current else None), status

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors
+from api.web import form_errors, permissions
 from api.web.session import login_required, runtime
 from engine.casus import access
 from engine.casus import labels as casus_labels
@@ -18,8 +18,9 @@ NOTIFICATIONS_SHOWN = 10
 
 
 @bp.get("/")
+@login_required
 def home():
-    return redirect(url_for("web_tasks.worklist"))
+    return redirect(permissions.landing())
 
 
 @bp.get("/taken")

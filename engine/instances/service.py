@@ -14,7 +14,7 @@ from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance, WorkTask
 from engine.process_models import deployments, forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import ACT, CANCEL, COMPLETE, NONE, START
+from engine.security.authorization import ACT, CANCEL, COMPLETE, NONE, SIGNAL, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
 
@@ -38,6 +38,15 @@ def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
         instance, _ = steps.start(rt, uow, version, data or {}, actor)
         uow.commit()
         return queries.instance_view(uow.session, instance, actor)
+
+
+def start_by_hand(rt, process_id: str, actor: Actor) -> dict:
+    """A new zaak from the "Nieuwe zaak" list: only a model the actor's role starts (never an intake without a
+    casus, a cycle or a called process)."""
+    if process_id not in {model["id"] for model in queries.startable_models(rt, actor)}:
+        raise Invalid("Dit proces kunt u niet starten.",
+                      {"process_model": "Kies een proces uit de lijst; een intake begint met het aanmelden van een casus."})
+    return start(rt, process_id, {}, actor)
 
 
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
@@ -68,21 +77,21 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
                     correlation: dict | None = None) -> list[str]:
     """Deliver to one instance, or to every instance in the actor's scope waiting with this correlation;
     each its own step. Instances out of scope are never reached nor named."""
-    authorization.require(actor, ACT)
+    authorization.require(actor, SIGNAL)
     if not name:
         raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
     with rt.uow() as uow:
         if instance_id is not None:
-            scope.instance_in_scope(uow.session, actor, instance_id, ACT)
+            scope.instance_in_scope(uow.session, actor, instance_id, SIGNAL)
             waiting = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
         else:
             waiting = subscriptions.waiting_instances(uow.session, name, correlation or {})
-        targets = _in_scope(uow.session, actor, waiting, ACT)
+        targets = _in_scope(uow.session, actor, waiting, SIGNAL)
     if not targets:
         raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
     for target in targets:
         with rt.uow() as uow:
-            instance, _ = scope.instance_in_scope(uow.session, actor, target, ACT)
+            instance, _ = scope.instance_in_scope(uow.session, actor, target, SIGNAL)
             _require_status(instance, "running")
             command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
             steps.execute(rt, uow, instance, command, "message_delivered", actor)

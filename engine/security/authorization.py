@@ -17,7 +17,8 @@ from engine.security.actors import SYSTEM, Actor
 READ = "case.read"        # instances, casussen, their tasks, events, diagrams (API and web pages)
 START = "case.start"      # start an instance
 REGISTER = "casus.register"  # register a new casus (starts its intake)
-ACT = "case.act"          # deliver a message, retry a failed step
+ACT = "case.act"          # retry a failed step
+SIGNAL = "case.signal"    # deliver a message (a signal) to a case
 CANCEL = "case.cancel"
 COMPLETE = "task.complete"  # in the task's lane, on a case in scope
 AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access log
@@ -39,9 +40,11 @@ class Rule:
 
 
 def _worker(*scopes: str, view: int = FULL) -> dict:
-    """A worker role: reads, acts on and completes tasks of the cases in ``scopes``; starts instances."""
+    """A worker role: reads, acts on and completes tasks of the cases in ``scopes``; starts instances.
+    Signals come from the case's duo and the region's workers only (not from whoever registered or was referred)."""
     reach = [Rule(scope, view) for scope in scopes]
-    return {READ: reach, ACT: reach, COMPLETE: reach, START: Rule(ANY)}
+    signals = [rule for rule in reach if rule.scope in (ASSIGNED, REGION)]
+    return {READ: reach, ACT: reach, COMPLETE: reach, SIGNAL: signals, START: Rule(ANY)}
 
 
 def _director(*scopes: str) -> dict:
@@ -92,6 +95,7 @@ REFUSALS = {
     START: "Uw rol mag geen zaken starten.",
     REGISTER: "Alleen een aanmelder, procesregisseur of coördinator mag een casus aanmelden.",
     ACT: "Uw rol mag geen zaken wijzigen.",
+    SIGNAL: "Alleen het duo van de casus en medewerkers van de regio melden signalen.",
     CANCEL: "Alleen procesregisseur of coördinator mag een zaak annuleren.",
     COMPLETE: "Uw rol mag geen taken afronden.",
     AUDIT: "Alleen een auditor mag dit inzien.",
