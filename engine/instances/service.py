@@ -3,7 +3,7 @@
 Each public function is one unit of work: it loads what it needs, runs one step through
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
-from sqlalchemy import select
+from sqlalchemy import case, select
 
 from engine.casus import cancellation
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -76,22 +76,26 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
 def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,
                     correlation: dict | None = None) -> list[str]:
     """Deliver to one instance, or to every instance in the actor's scope waiting with this correlation;
-    each its own step. Instances out of scope are never reached nor named."""
-    authorization.require(actor, SIGNAL)
+    each its own step. Instances out of scope are never reached nor named. A message to an instance of a casus
+    is a signal: only the casus's duo and its region's workers send one."""
+    authorization.require(actor, ACT)
     if not name:
         raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
     with rt.uow() as uow:
         if instance_id is not None:
-            scope.instance_in_scope(uow.session, actor, instance_id, SIGNAL)
+            if not _reachable(uow.session, actor, [instance_id]):
+                raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
             waiting = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
         else:
             waiting = subscriptions.waiting_instances(uow.session, name, correlation or {})
-        targets = _in_scope(uow.session, actor, waiting, SIGNAL)
+        targets = _reachable(uow.session, actor, waiting)
     if not targets:
         raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
     for target in targets:
         with rt.uow() as uow:
-            instance, _ = scope.instance_in_scope(uow.session, actor, target, SIGNAL)
+            if not _reachable(uow.session, actor, [target]):
+                raise NotFound(f"Procesinstantie '{target}' bestaat niet.")
+            instance = uow.session.get(ProcessInstance, target)
             _require_status(instance, "running")
             command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
             steps.execute(rt, uow, instance, command, "message_delivered", actor)
@@ -99,12 +103,14 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
     return targets
 
 
-def _in_scope(session, actor: Actor, instance_ids: list[str], action: str) -> list[str]:
-    """Those of ``instance_ids`` the actor reaches for ``action``, in the given order."""
+def _reachable(session, actor: Actor, instance_ids: list[str]) -> list[str]:
+    """Those of ``instance_ids`` the actor may send a message to, in the given order: an instance of a casus
+    as a signal (SIGNAL), any other as an act on the zaak (ACT)."""
     if not instance_ids:
         return []
-    reached = set(session.scalars(select(ProcessInstance.id).where(
-        ProcessInstance.id.in_(instance_ids), scope.instance_view(actor, action) > NONE)))
+    view = case((ProcessInstance.casus_id.is_(None), scope.instance_view(actor, ACT)),
+                else_=scope.instance_view(actor, SIGNAL))
+    reached = set(session.scalars(select(ProcessInstance.id).where(ProcessInstance.id.in_(instance_ids), view > NONE)))
     return [instance_id for instance_id in instance_ids if instance_id in reached]
 
 

@@ -19,6 +19,9 @@ def test_adviestafel_and_auditor_cannot_report_a_signal(rt, client, web_login, l
     response = client.post(f"/api/v1/casussen/{view['id']}/messages", headers=headers,
                            json={"name": "klinische_opname", "payload": {"omschrijving": "Opgenomen"}})
     assert response.status_code == 403 and "duo" in response.json["message"]
+    by_correlation = client.post("/api/v1/messages", headers=headers, json={
+        "name": "klinische_opname", "correlation": {"casus_id": view["id"]}, "payload": {"casus_id": view["id"]}})
+    assert by_correlation.status_code == (404 if role == "adviestafel" else 403)  # the auditor acts on nothing
     assert driver.ready(view["cycle"]) == ["monitoring_contact"]
 
 
