@@ -14,6 +14,7 @@ from api.web import (
     pages_models,
     pages_task_claims,
     pages_tasks,
+    permissions,
     present,
     security,
 )
@@ -25,6 +26,7 @@ def init_app(app) -> None:
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     security.init_app(app)
     present.init_app(app)
+    permissions.init_app(app)
     for blueprint in (pages_auth.bp, pages_tasks.bp, pages_casus.bp, pages_cases.bp, pages_models.bp, pages_audit.bp,
                       pages_access_log.bp, pages_decisions.bp, pages_modeler.bp, pages_task_claims.bp,
                       pages_incidents.bp):

@@ -4,6 +4,7 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from api.document_response import document_response
 from api.web import present
 from api.web.session import login_required, runtime
+from engine.errors import Invalid
 from engine.instances import documents, queries, resolution
 from engine.instances import service as instances
 from engine.persistence.pages import WHOLE_LIST
@@ -14,15 +15,24 @@ bp = Blueprint("web_cases", __name__, url_prefix="/zaken")
 @bp.get("")
 @login_required
 def index():
-    return render_template("zaken.html", cases=queries.list_instances(runtime(), g.actor, request.args.get("status"), page=WHOLE_LIST).items,
-                           models=queries.process_models(runtime()))
+    return _list_page()
 
 
 @bp.post("")
 @login_required
 def start():
-    view = instances.start(runtime(), request.form.get("process_model", ""), {}, g.actor)
+    try:
+        view = instances.start_by_hand(runtime(), request.form.get("process_model", ""), g.actor)
+    except Invalid as err:
+        return _list_page(error=err.fields["process_model"], status=422)
     return redirect(url_for("web_cases.show", instance_id=view["id"]), code=303)
+
+
+def _list_page(error=None, status=200):
+    rt = runtime()
+    return render_template("zaken.html", cases=queries.list_instances(rt, g.actor, request.args.get("status"),
+                                                                      page=WHOLE_LIST).items,
+                           models=queries.startable_models(rt, g.actor), error=error), status
 
 
 @bp.get("/<instance_id>")

@@ -70,7 +70,9 @@ def casus_page(casus_id, status=200, error=None, fields=None, values=None, refus
     current = view["current_instance"]
     diagram = queries.instance_diagram(rt, current, g.actor) if current else None
     data = queries.get_instance(rt, current, g.actor)["data"] if current else {}
-    return render_template("casus.html", casus=view, sections=present.data_sections(current, data) if current else [], signals=signals.SIGNALS, error=error, fields=fields or {},
+    may_signal = current is not None and access.may_signal(rt, casus_id, g.actor)
+    return render_template("casus.html", casus=view, sections=present.data_sections(current, data) if current else [],
+                           signals=signals.SIGNALS if may_signal else None, error=error, fields=fields or {},
                            values=values or {}, regions=REGIO_NAAM,
                            incident=resolution.panel(rt, current, g.actor), refused=refused or {},
                            markers={k: diagram[k] for k in ("completed", "current", "timers")} if diagram else None,

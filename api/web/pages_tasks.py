@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors, present, worklist_page
+from api.web import form_errors, permissions, present, worklist_page
 from api.web.pages_task_claims import claim_panel
 from api.web.session import login_required, runtime
 from engine.casus import access
@@ -19,8 +19,9 @@ NOTIFICATIONS_SHOWN = 10
 
 
 @bp.get("/")
+@login_required
 def home():
-    return redirect(url_for("web_tasks.worklist"))
+    return redirect(permissions.landing())
 
 
 @bp.get("/taken")

@@ -49,7 +49,7 @@ def safe_next(target: str | None) -> str:
     """Only a path on this site may be a redirect target after login."""
     parts = urlsplit(target or "")
     if not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("web_tasks.worklist")
+        return url_for("web_tasks.home")
     return target
 
 

@@ -59,7 +59,7 @@ def deliver_message(rt, casus_id: str, name: str, payload: dict | None, actor: A
     if payload is not None and not isinstance(payload, dict):
         raise Invalid("Ongeldig bericht.", {"payload": "Verwacht een object."})
     with rt.uow() as uow:
-        scope.casus_in_scope(uow.session, actor, casus_id, authorization.ACT)
+        scope.casus_in_scope(uow.session, actor, casus_id, authorization.SIGNAL)
         active = views.active_instance_ids(uow.session, casus_id)
         waiting = set(subscriptions.waiting_instances(uow.session, name, None))
     if not active:

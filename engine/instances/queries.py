@@ -10,10 +10,10 @@ from engine.persistence import pages
 from engine.persistence.lookups import version_or_404
 from engine.persistence.pages import Page, PageRequest
 from engine.persistence.tables import Deployment, ProcessInstance, ProcessVersion, WorkTask
-from engine.process_models import deployments, element_names, form_context, version_forms
+from engine.process_models import deployments, element_names, form_context, starts, version_forms
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import NONE, READ
+from engine.security.authorization import NONE, READ, START
 from engine.spiff import diagrams
 from engine.spiff.state_data import process_data, task_data
 
@@ -128,6 +128,15 @@ def process_models(rt) -> list[dict]:
         for entry in models.values():
             entry["latest_version"] = entry["versions"][-1]["version"]
         return list(models.values())
+
+
+def startable_models(rt, actor: Actor) -> list[dict]:
+    """The models the actor starts by hand ("Nieuwe zaak"): the role holds the lane of the start event."""
+    if not authorization.allows(actor, START):
+        return []
+    with rt.uow() as uow:
+        return [{"id": found.id, "name": found.name} for found in starts.manual_starts(uow.session)
+                if actor.has(found.lane) or (found.lane is None and actor.is_worker)]
 
 
 def process_model(rt, process_id: str) -> dict:

@@ -3,7 +3,7 @@
 Each public function is one unit of work: it loads what it needs, runs one step through
 ``engine.steps`` and commits once. Authorization for these actions lives here, not in routes.
 """
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from engine.casus import cancellation
 from engine.errors import Conflict, Invalid, NotFound
@@ -14,7 +14,7 @@ from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
 from engine.process_models import deployments
 from engine.security import authorization, scope
 from engine.security.actors import Actor
-from engine.security.authorization import ACT, CANCEL, COMPLETE, RESOLVE, START
+from engine.security.authorization import ACT, CANCEL, COMPLETE, RESOLVE, SIGNAL, START
 from engine.spiff.canonical import task_positions
 from engine.timers import firing
 
@@ -40,6 +40,15 @@ def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
         return queries.instance_view(uow.session, instance, actor)
 
 
+def start_by_hand(rt, process_id: str, actor: Actor) -> dict:
+    """A new zaak from the "Nieuwe zaak" list: only a model the actor's role starts (never an intake without a
+    casus, a cycle or a called process)."""
+    if process_id not in {model["id"] for model in queries.startable_models(rt, actor)}:
+        raise Invalid("Dit proces kunt u niet starten.",
+                      {"process_model": "Kies een proces uit de lijst; een intake begint met het aanmelden van een casus."})
+    return start(rt, process_id, {}, actor)
+
+
 def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
     """Scope, lane, state and holder first (engine.instances.task_access), then the data."""
     authorization.require(actor, COMPLETE)
@@ -58,22 +67,26 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
 def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_id: str | None = None,
                     correlation: dict | None = None) -> list[str]:
     """Deliver to one instance, or to every instance in the actor's scope waiting with this correlation;
-    each its own step. Instances out of scope are never reached nor named."""
+    each its own step. Instances out of scope are never reached nor named. A message to an instance of a casus
+    is a signal: only the casus's duo and its region's workers send one."""
     authorization.require(actor, ACT)
     if not name:
         raise Invalid("Bericht zonder naam.", {"name": "Verplicht."})
     with rt.uow() as uow:
         if instance_id is not None:
-            scope.instance_in_scope(uow.session, actor, instance_id, ACT)
+            if not _reachable(uow.session, actor, [instance_id]):
+                raise NotFound(f"Procesinstantie '{instance_id}' bestaat niet.")
             waiting = [instance_id] if instance_id in subscriptions.waiting_instances(uow.session, name, None) else []
         else:
             waiting = subscriptions.waiting_instances(uow.session, name, correlation or {})
-        targets = _in_scope(uow.session, actor, waiting, ACT)
+        targets = _reachable(uow.session, actor, waiting)
     if not targets:
         raise NotFound(f"Geen zaak wacht op bericht '{name}'.")
     for target in targets:
         with rt.uow() as uow:
-            instance, _ = scope.instance_in_scope(uow.session, actor, target, ACT)
+            if not _reachable(uow.session, actor, [target]):
+                raise NotFound(f"Procesinstantie '{target}' bestaat niet.")
+            instance = uow.session.get(ProcessInstance, target)
             _require_status(instance, "running")
             command = {"type": "message", "name": name, "payload": payload or {}, "correlation": correlation}
             steps.execute(rt, uow, instance, command, "message_delivered", actor)
@@ -81,12 +94,14 @@ def deliver_message(rt, name: str, payload: dict | None, actor: Actor, instance_
     return targets
 
 
-def _in_scope(session, actor: Actor, instance_ids: list[str], action: str) -> list[str]:
-    """Those of ``instance_ids`` the actor reaches for ``action``, in the given order."""
+def _reachable(session, actor: Actor, instance_ids: list[str]) -> list[str]:
+    """Those of ``instance_ids`` the actor may send a message to, in the given order: an instance of a casus
+    as a signal (SIGNAL), any other as an act on the zaak (ACT)."""
     if not instance_ids:
         return []
-    reached = set(session.scalars(select(ProcessInstance.id).where(
-        ProcessInstance.id.in_(instance_ids), scope.instance_visible(actor, action))))
+    reachable = or_(and_(ProcessInstance.casus_id.is_(None), scope.instance_visible(actor, ACT)),
+                    and_(ProcessInstance.casus_id.is_not(None), scope.instance_visible(actor, SIGNAL)))
+    reached = set(session.scalars(select(ProcessInstance.id).where(ProcessInstance.id.in_(instance_ids), reachable)))
     return [instance_id for instance_id in instance_ids if instance_id in reached]
 
 

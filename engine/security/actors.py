@@ -5,7 +5,7 @@ SYSTEM_ROLES = {"proceseigenaar", "auditor", "beheerder"}
 WORKER_ROLES = {
     "aanmelder", "procesregisseur", "adviestafel", "casemanager_zorg", "casusregisseur_gemeente",
     "coordinator", "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team",
-    "gezinsmanager", "verwijzer", "aanbieder",
+    "casusregisseur_gezin", "verwijzer", "aanbieder",
 }
 ALL_ROLES = SYSTEM_ROLES | WORKER_ROLES
 

@@ -17,7 +17,8 @@ from engine.security.actors import SYSTEM, Actor
 READ = "case.read"        # instances, casussen, their tasks, events, diagrams (API and web pages)
 START = "case.start"      # start an instance
 REGISTER = "casus.register"  # register a new casus (starts its intake)
-ACT = "case.act"          # deliver a message
+ACT = "case.act"          # deliver a message to a zaak without a casus
+SIGNAL = "case.signal"    # deliver a message (a signal) to a casus's case
 RESOLVE = "incident.resolve"  # retry a failed step (with a data correction) or reset to an earlier user task
 CANCEL = "case.cancel"
 COMPLETE = "task.complete"  # in the task's lane, on a case in scope
@@ -25,7 +26,7 @@ AUDIT = "audit.read"      # replay, verify, point-in-time state, export, access 
 MODELS = "model.manage"   # deploy and validate process models and versions
 USAGE = "model.usage"     # which instances run which version (ids and pseudonyms only)
 MINING = "process.mining"  # process-mining logs: activities, times and roles of all cases, no case data
-MIGRATE = "model.migrate"  # move running instances of the cases in scope to a newer version
+MIGRATE = "model.migrate"  # move running instances to a newer version of their model (ids only, no case data)
 DECIDE = "decision.try"   # evaluate a deployed decision with given inputs (no case data involved)
 USERS = "user.manage"
 
@@ -42,9 +43,11 @@ class Rule:
 
 
 def _worker(*scopes: str, view: int = FULL) -> dict:
-    """A worker role: reads, acts on and completes tasks of the cases in ``scopes``; starts instances."""
+    """A worker role: reads, acts on and completes tasks of the cases in ``scopes``; starts instances.
+    Signals come from the case's duo and the region's workers only (not from whoever registered or was referred)."""
     reach = [Rule(scope, view) for scope in scopes]
-    return {READ: reach, ACT: reach, COMPLETE: reach, START: Rule(ANY)}
+    signals = [rule for rule in reach if rule.scope in (ASSIGNED, REGION)]
+    return {READ: reach, ACT: reach, COMPLETE: reach, SIGNAL: signals, START: Rule(ANY)}
 
 
 def _director(*scopes: str) -> dict:
@@ -62,14 +65,13 @@ MATRIX: dict[str, dict[str, Rule | list[Rule]]] = {
     "opnamecoordinator": _worker(REGION, STARTED),
     "gedragsdeskundige": _worker(REGION, STARTED),
     "sociaal_team": _worker(REGION, STARTED),
-    "gezinsmanager": _worker(REGION, STARTED),
+    "casusregisseur_gezin": _worker(REGION, STARTED),
     "verwijzer": _worker(STARTED),
     "aanbieder": _worker(REGION, STARTED),
     "adviestafel": _worker(REFERRED, view=PSEUDONYMISED),
     "auditor": {READ: Rule(ANY), AUDIT: Rule(ANY), USAGE: Rule(ANY), MINING: Rule(ANY)},
-    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY),
-                       MIGRATE: Rule(REGION)},
-    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(REGION), RESOLVE: Rule(ANY)},
+    "proceseigenaar": {MODELS: Rule(ANY), USAGE: Rule(ANY), DECIDE: Rule(ANY), MINING: Rule(ANY), MIGRATE: Rule(ANY)},
+    "beheerder": {USERS: Rule(ANY), MODELS: Rule(ANY), USAGE: Rule(ANY), MIGRATE: Rule(ANY), RESOLVE: Rule(ANY)},
 }
 
 #: What the Adviestafel sees of a case's data: the pseudonymised dossier and its own decision.
@@ -97,6 +99,7 @@ REFUSALS = {
     REGISTER: "Alleen een aanmelder, procesregisseur of coördinator mag een casus aanmelden.",
     ACT: "Uw rol mag geen zaken wijzigen.",
     RESOLVE: "Alleen een beheerder of de procesregisseur van de regio mag een storing oplossen.",
+    SIGNAL: "Alleen het duo van de casus en medewerkers van de regio melden signalen.",
     CANCEL: "Alleen procesregisseur of coördinator mag een zaak annuleren.",
     COMPLETE: "Uw rol mag geen taken afronden.",
     AUDIT: "Alleen een auditor mag dit inzien.",

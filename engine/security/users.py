@@ -17,8 +17,13 @@ _DUMMY_HASH = _hasher.hash("levensloop-dummy")
 LOCAL_CLIENT = "local"
 
 
+def hash_password(password: str) -> str:
+    """One argon2 hash to give many accounts that share a password (the demo's), hashing once instead of per user."""
+    return _hasher.hash(password)
+
+
 def add_user(rt, username: str, password: str, roles: list[str], region: str | None = None,
-             full_name: str = "", organisation: str | None = None) -> Actor:
+             full_name: str = "", organisation: str | None = None, password_hash: str | None = None) -> Actor:
     unknown = sorted(set(roles) - ALL_ROLES)
     errors = {}
     if not username or len(username) > 100:
@@ -32,7 +37,7 @@ def add_user(rt, username: str, password: str, roles: list[str], region: str | N
     with rt.uow() as uow:
         if _user(uow.session, username):
             raise Conflict(f"Gebruiker '{username}' bestaat al.")
-        uow.session.add(User(username=username, password_hash=_hasher.hash(password), roles=sorted(roles),
+        uow.session.add(User(username=username, password_hash=password_hash or hash_password(password), roles=sorted(roles),
                              region=region, full_name=full_name, organisation=organisation))
         uow.commit()
     return Actor(username, frozenset(roles), region)

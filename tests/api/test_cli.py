@@ -106,7 +106,7 @@ def test_users_add_twice_exits_1(runner):
     assert "bestaat al" in result.output
 
 
-def test_demo_creates_one_user_per_role_and_deploys_processes(rt, runner):
+def test_demo_creates_a_user_for_every_role_and_deploys_processes(rt, runner):
     result = runner.invoke(args=["demo"])
     assert result.exit_code == 0, result.output
     for role in sorted(ALL_ROLES):

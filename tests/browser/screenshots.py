@@ -14,8 +14,9 @@ from werkzeug.serving import make_server
 
 from api import create_app
 from api.cli import read_model_files
-from api.demo import DEMO_PASSWORD, create_demo_users
-from api.demo_seed import PERSONEN, ensure_workers, seed_casussen
+from api.demo import DEMO_PASSWORD
+from api.demo_seed import PERSONEN, PHASES, seed_casussen
+from api.demo_users import ensure_users
 from engine.bootstrap import PROJECT_ROOT, build_runtime
 from engine.casus import person as casus_person
 from engine.casus import service as casus
@@ -37,10 +38,9 @@ NOW = datetime(2027, 4, 20, 8, 0, tzinfo=timezone.utc)
 def prepare(url: str):
     upgrade(url)
     rt = build_runtime(url, clock=SimulatedClock(NOW))
-    create_demo_users(rt)
+    ensure_users(rt, DEMO_PASSWORD)
     files = read_model_files([PROJECT_ROOT / "processes"])
     model_service.deploy(rt, files, OWNER)
-    ensure_workers(rt, DEMO_PASSWORD)
     seed_casussen(rt)
     intake = (files["levensloop_intake.bpmn"].replace('name="Melding aan persoon"', 'name="Persoon informeren"')
               .replace('name="Casus Op Maat overleg"', 'name="Casus Op Maat-overleg"'))
@@ -70,9 +70,10 @@ def casus_cycle(rt, casus_id: str) -> str:
                                    .order_by(ProcessInstance.cycle.desc())).first()
 
 
-def instance_of(rt, demo_key: str, process_id: str) -> str:
-    """The instance of ``process_id`` in the chain of a demo casus (found by its demo person)."""
-    name = PERSONEN[demo_key][0]
+def instance_of(rt, phase: str, process_id: str) -> str:
+    """The instance of ``process_id`` in the chain of the Gelderland-Zuid demo casus in ``phase`` (found by its
+    demo person)."""
+    name = PERSONEN["Gelderland-Zuid"][PHASES.index(phase)][0]
     with rt.uow() as uow:
         casus = next(c for c in uow.session.scalars(select(Casus)) if casus_person.read(c).get("naam") == name)
         return uow.session.scalars(select(ProcessInstance.id).where(ProcessInstance.casus_id == casus.id,
@@ -96,15 +97,16 @@ def shoot(page, name: str, ready: str | None = None, full_page: bool = True) -> 
 
 
 def pages(page, base: str, rt, casus_id: str) -> None:
-    intake, cycle = instance_of(rt, "DEMO-2", "levensloop_intake"), instance_of(rt, "DEMO-3", "levensloop_cyclus")
+    intake, cycle = instance_of(rt, "adviestafel", "levensloop_intake"), instance_of(rt, "plan", "levensloop_cyclus")
     page.goto(f"{base}/inloggen")
     shoot(page, "ui-inloggen.png")
     sign_in(page, base, "casusregisseur_gemeente")
     shoot(page, "ui-mijn-taken.png")
     sign_in(page, base, "aanmelder")
-    page.get_by_role("link", name="Zaken").click()
-    page.get_by_label("Nieuwe zaak").select_option("levensloop_intake")
-    page.get_by_role("button", name="Starten").click()
+    page.get_by_role("link", name="Casussen").click()
+    page.get_by_label("Naam").fill("Sam Schermafdruk")
+    page.get_by_label("Regio").select_option("gelderland_zuid")
+    page.get_by_role("button", name="Casus aanmelden").click()
     page.get_by_role("link", name="Aanmelding invullen").first.click()
     page.locator("#editor[data-ready=true]").wait_for(state="attached")
     page.get_by_role("button", name="Taak afronden").click()

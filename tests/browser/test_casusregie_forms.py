@@ -1,4 +1,4 @@
-"""The verwijzer refers a family and the gezinsmanager maps it, in Chromium: choices, a child, every life domain,
+"""The verwijzer refers a family and the casusregisseur gezin maps it, in Chromium: choices, a child, every life domain,
 a contacted professional; the phase on the regiekaart is a number, and regie follows from it."""
 from playwright.sync_api import expect
 
@@ -16,7 +16,7 @@ def test_referral_and_mapping_in_the_browser(driver, sign_in, server):
     submit(page)
     expect(page.get_by_role("status")).to_have_text("De taak is afgerond.")
 
-    page = sign_in("gezinsmanager")
+    page = sign_in("casusregisseur_gezin")
     open_task(page, "Problematiek in kaart brengen")
     kind, professional = g.KINDEREN[1], g.professional("school")
     fill(page, {"kinderen.0.voornaam": kind["voornaam"], "kinderen.0.geboortedatum": kind["geboortedatum"],

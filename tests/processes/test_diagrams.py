@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "processes").glob("*.bpmn"))
 DECISIONS = sorted((ROOT / "processes").glob("*.dmn"))
 ROLES = {"aanmelder", "procesregisseur", "adviestafel", "casemanager_zorg", "casusregisseur_gemeente", "coordinator",
-         "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team", "gezinsmanager", "verwijzer",
+         "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team", "casusregisseur_gezin", "verwijzer",
          "aanbieder"}
 NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL", "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI"}
 FLOW_NODES = ("startEvent", "endEvent", "userTask", "serviceTask", "scriptTask", "businessRuleTask", "exclusiveGateway",

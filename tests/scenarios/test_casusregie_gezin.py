@@ -42,7 +42,7 @@ def gezin(driver):
 
 def first_evaluation(d, instance_id: str) -> None:
     d.advance_to("2027-06-01T08:00:01+00:00")  # six weeks after 20 April
-    assert d.task(instance_id, "evaluatiemoment")["lane"] == "gezinsmanager"
+    assert d.task(instance_id, "evaluatiemoment")["lane"] == "casusregisseur_gezin"
 
 
 def test_every_life_domain_and_the_professionals_the_seed_requires(driver):

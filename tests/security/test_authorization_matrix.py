@@ -46,7 +46,7 @@ API = "/api/v1"
 def test_every_role_has_a_row_in_the_matrix_and_a_user_here():
     assert set(authorization.MATRIX) == ALL_ROLES
     assert {role for roles in ROLES.values() for role in roles} == ALL_ROLES - {
-        "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team", "gezinsmanager", "aanbieder",
+        "regiebehandelaar", "opnamecoordinator", "gedragsdeskundige", "sociaal_team", "casusregisseur_gezin", "aanbieder",
         "verwijzer"}  # region roles, as procesregisseur; verwijzer reads only what it started
 
 

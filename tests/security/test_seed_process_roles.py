@@ -1,5 +1,5 @@
 """The roles of the seed 003/004 processes reach what the matrix promises: the verwijzer its own referrals,
-the gezinsmanager and the aanbieder the cases of their region, each completing only its own lane."""
+the casusregisseur gezin and the aanbieder the cases of their region, each completing only its own lane."""
 import pytest
 
 from engine.errors import Forbidden, NotFound
@@ -30,14 +30,14 @@ def test_a_verwijzer_sees_its_own_referral_only(rt, driver):
     referral = driver.start("casusregie_gezin", {"casus_id": "G-1", "regio": "gelderland_zuid"}, role="verwijzer")
     assert sees(rt, referral, worker("verwijzer"))
     assert not sees(rt, referral, someone("verwijzer", "andere_verwijzer"))
-    assert sees(rt, referral, someone("gezinsmanager")) and not sees(rt, referral, someone("gezinsmanager", region=ELSEWHERE))
+    assert sees(rt, referral, someone("casusregisseur_gezin")) and not sees(rt, referral, someone("casusregisseur_gezin", region=ELSEWHERE))
 
 
 def test_lanes_decide_who_completes(rt, driver):
     referral = driver.start("casusregie_gezin", {"casus_id": "G-1", "regio": "gelderland_zuid"}, role="verwijzer")
     task = driver.task(referral, "verwijzing")
     with pytest.raises(Forbidden):
-        instances.complete_task(rt, task["id"], g.VERWIJZING, someone("gezinsmanager"))
+        instances.complete_task(rt, task["id"], g.VERWIJZING, someone("casusregisseur_gezin"))
     driver.complete(referral, "verwijzing", g.VERWIJZING)
     with pytest.raises(Forbidden):
         instances.complete_task(rt, driver.task(referral, "in_kaart_brengen")["id"], g.in_kaart("jgz"),

@@ -1,0 +1,44 @@
+"""Which deployed processes people start by hand ("Nieuwe zaak"), and the role that starts each.
+
+A process the engine starts itself is never started bare: the process of a call activity (its caller
+starts it), a cycle a casus chains to, and a casus process that chains on (the intake: registering a casus
+starts it). Any other process is started by the role of the lane holding its start event; a start event
+outside any lane may be started by any worker.
+"""
+from dataclasses import dataclass
+
+from engine.process_models.catalogue import Catalogue
+from engine.process_models.references import ProcessRefs
+
+
+@dataclass(frozen=True)
+class ManualStart:
+    id: str
+    name: str
+    lane: str | None
+
+
+def _chains_to(refs: ProcessRefs) -> set[str]:
+    return {(p.get("value") or "").strip() for p in refs.element.iter("{*}property") if p.get("name") == "chain_to"}
+
+
+def _start_lane(refs: ProcessRefs) -> str | None:
+    starts = {event.get("id") for event in refs.element.findall("{*}startEvent")}
+    for lane in refs.element.iter("{*}lane"):
+        if any((node.text or "").strip() in starts for node in lane.findall("{*}flowNodeRef")):
+            return lane.get("name")
+    return None
+
+
+def manual_starts(session) -> list[ManualStart]:
+    """The newest deployed processes that are started by hand, with the lane that starts each."""
+    catalogue = Catalogue(session, None)
+    newest = {}
+    for process_id, _file, _text in catalogue.newest_processes():
+        newest[process_id] = catalogue.deployment_set(catalogue.newest(process_id).deployment_id)["procs"][process_id]
+    started_by_engine = set()
+    for refs in newest.values():
+        chained = _chains_to(refs)
+        started_by_engine |= set(refs.calls) | chained | ({refs.id} if chained else set())
+    return [ManualStart(pid, refs.name or pid, _start_lane(refs))
+            for pid, refs in sorted(newest.items()) if pid not in started_by_engine]
