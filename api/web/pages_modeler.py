@@ -52,9 +52,22 @@ def edit_file(process_id, name):
     template = EDITORS.get(name[name.rfind("."):]) if "." in name else None
     if name not in model["files"] or template is None:
         raise NotFound(f"Bestand '{name}' hoort niet bij de nieuwste versie van procesmodel '{process_id}'.")
-    xml_url = url_for("web_models.version_file", process_id=process_id, version=model["version"], name=name)
-    return render_template(template, model=model, file=name, xml_url=xml_url,
+    def file_url(file):
+        return url_for("web_models.version_file", process_id=process_id, version=model["version"], name=file)
+
+    partner = _form_partner(name)
+    return render_template(template, model=model, file=name, xml_url=file_url(name),
+                           partner_url=file_url(partner) if partner in model["files"] else None,
                            choices=_choices() if template == "modeler.html" else None)
+
+
+def _form_partner(name: str) -> str | None:
+    """The other half of a form: a JSON Schema's UI schema, or a UI schema's JSON Schema (for the preview)."""
+    if name.endswith("-uischema.json"):
+        return name.removesuffix("-uischema.json") + "-schema.json"
+    if name.endswith("-schema.json"):
+        return name.removesuffix("-schema.json") + "-uischema.json"
+    return None
 
 
 @bp.post("/modeler/valideren")

@@ -92,3 +92,16 @@ def test_decision_table_opens_in_the_dmn_editor_and_validates(rt, sign_in, serve
     expect(table).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Valideren").click()
     expect(page.get_by_role("status")).to_have_text(re.compile("^Geen fouten gevonden"))
+
+
+def test_the_form_editor_previews_the_form_as_it_is_edited(deploy, sign_in, server):
+    deploy(*MODEL)
+    page = sign_in("proceseigenaar")
+    page.goto(f"{server}/procesmodellen/web_form_task/bewerken/gegevens-schema.json")
+    expect(page.locator("#schema-editor[data-ready=true]")).to_be_attached()
+    preview = page.locator("#formulier-voorbeeld")
+    expect(preview.get_by_label("Naam")).to_be_visible()
+    text = page.locator("#schema-tekst")
+    text.fill(text.input_value().replace('"title": "Naam"', '"title": "Volledige naam"'))
+    expect(preview.get_by_label("Volledige naam")).to_be_visible()
+    expect(preview.get_by_label("Naam", exact=True)).to_have_count(0)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.compaction.test_same_outcomes import _assert_all_replay, _both_ways
+from tests.compaction import drive
+from tests.compaction.test_same_outcomes import _both_ways
 
 CORPUS = Path(os.environ.get("SPIFF_CORPUS", ""))
 MODELS = sorted(CORPUS.rglob("*.bpmn")) if os.environ.get("SPIFF_CORPUS") else []
@@ -37,4 +38,4 @@ def _with_folder(model: Path) -> dict[str, str]:
 def test_a_spiffworkflow_model_behaves_the_same_with_compaction(rt, clock, model):
     for process_id, compacted, plain in _both_ways(rt, clock, _with_folder(model)):
         assert compacted == plain, process_id
-    _assert_all_replay(rt)
+    drive.assert_all_replay(rt)
