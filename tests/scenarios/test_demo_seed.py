@@ -7,7 +7,7 @@ from api.demo_seed import PHASES, seed_casussen
 from api.demo_trajecten import seed_trajecten
 from api.demo_users import REGIONS, demo_users, ensure_users
 from engine.casus import views
-from engine.instances import queries
+from engine.instances import queries, worklist_query
 from engine.persistence.pages import WHOLE_LIST
 from engine.persistence.tables import Casus, ProcessInstance
 from engine.security import users
@@ -53,7 +53,7 @@ def test_every_demo_worker_finds_work_the_auditor_trails_and_the_proceseigenaar_
         actor = users.find_account(rt, user.username).actor
         if user.username in SYSTEM_USERS:
             continue
-        tasks = queries.worklist(rt, actor, None, None, WHOLE_LIST).items
+        tasks = worklist_query.worklist(rt, actor, page=WHOLE_LIST).page.items
         if not tasks and not views.list_casussen(rt, actor, None, WHOLE_LIST).items:
             idle.append(user.username)
     assert idle == []

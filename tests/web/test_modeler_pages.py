@@ -68,8 +68,8 @@ def test_a_file_that_cannot_deploy_answers_422_with_dutch_problems_in_json(rt, c
     response = _post(client, "deployen", token, "web_form_task.bpmn", text)
     assert response.status_code == 422 and response.is_json
     assert any(p["element_id"] == "web_fill" for p in response.json["errors"])
-    too_long = _post(client, "deployen", token, "web_form_task.bpmn", text, opmerking="x" * 501)
-    assert too_long.status_code == 422 and too_long.json["fields"] == {"opmerking": "Maximaal 500 tekens."}
+    too_long = _post(client, "deployen", token, "web_form_task.bpmn", text, opmerking="x" * 1001)
+    assert too_long.status_code == 422 and too_long.json["fields"] == {"comment": "Maximaal 1000 tekens."}
 
 
 def test_validate_lists_what_differs_from_the_deployed_version(client, web_login, deploy):
