@@ -3,9 +3,11 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from api.auth import json_body, login_required, runtime
 from api.errors import ApiError
+from api.paging import page_request, paged
 from api.schemas import BulkMigrateRequest
 from engine.instances import migration, queries
 from engine.process_models import service as model_service
+from engine.process_models import usage as version_usage
 
 bp = Blueprint("models", __name__, url_prefix="/api/v1/process-models")
 
@@ -134,6 +136,28 @@ def version_file(process_id, version, name):
     text, content_type = model_service.version_file(runtime(), process_id, version, name)
     return Response(text, content_type=f"{content_type}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.get("/<process_id>/versions/<int:version>/instances")
+@login_required
+def version_instances(process_id, version):
+    """The instances of one version, newest first (ids, status, casus pseudonym; never case data), paginated.
+    ---
+    get:
+      tags: [process-models]
+      parameters:
+        - {name: process_id, in: path, required: true, schema: {type: string}}
+        - {name: version, in: path, required: true, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: offset, in: query, schema: {type: integer, minimum: 0, default: 0}}
+      responses:
+        200: {description: one page, total in X-Total-Count, content: {application/json: {schema: {type: array, items: {type: object}}}}}
+        401: {content: {application/json: {schema: Error}}}
+        403: {content: {application/json: {schema: Error}}}
+        404: {content: {application/json: {schema: Error}}}
+        422: {content: {application/json: {schema: Error}}}
+    """
+    return paged(version_usage.instances_of_version(runtime(), process_id, version, g.actor, page_request()))
 
 
 @bp.post("/<process_id>/migrate")

@@ -4,6 +4,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from api.routes_models import uploaded_files
 from api.schemas import MiningQuery
+from api.web import pager
 from api.web.session import login_required, runtime
 from engine.audit import mining
 from engine.decisions import service as decision_service
@@ -113,14 +114,17 @@ def _version_page(process_id: str, number: int, report: dict | None = None):
     model = queries.process_model(rt, process_id)
     files = model_service.version_file_names(rt, process_id, number)  # NotFound for an unknown version
     version = next(v for v in model["versions"] if v["version"] == number)
-    usage = sources = None
+    usage = sources = usage_pager = None
     if authorization.allows(g.actor, authorization.USAGE):
         versions = version_usage.usage(rt, process_id, g.actor)
-        usage = next(v for v in versions if v["version"] == number)
+        listed = version_usage.instances_of_version(rt, process_id, number, g.actor,
+                                                    pager.page_of(pager.page_number(request.args)))
+        usage = {**next(v for v in versions if v["version"] == number), "instances": listed.items}
+        usage_pager = pager.pager(listed, request.args)
         if authorization.allows(g.actor, authorization.MIGRATE):
             sources = [v["version"] for v in versions if v["version"] < number and _unfinished(v["counts"])]
     return render_template("procesmodel.html", model=model, version=version, files=files, usage=usage,
-                           sources=sources, report=report,
+                           usage_pager=usage_pager, sources=sources, report=report,
                            previous=model_service.compare(rt, process_id, number - 1, number) if number > 1 else None,
                            diagram_url=url_for("web_models.diagram", process_id=process_id, version=number),
                            may_edit=authorization.allows(g.actor, authorization.MODELS))

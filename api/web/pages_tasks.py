@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from api.web import form_errors, permissions, present, worklist_page
+from api.web import form_errors, pager, permissions, present, worklist_page
 from api.web.pages_task_claims import claim_panel
 from api.web.session import login_required, runtime
 from engine.casus import access
@@ -29,11 +29,11 @@ def home():
 def worklist():
     rt = runtime()
     filters, page_number = worklist_page.filters_from(request.args)
-    found = worklist_query.worklist(rt, g.actor, filters, worklist_page.page_of(page_number))
+    found = worklist_query.worklist(rt, g.actor, filters, pager.page_of(page_number))
     tasks = found.page.items
     return render_template("taken.html", tasks=tasks, found=found, filters=filters,
                            labels=casus_labels.of_instances(rt, [t["process_instance"] for t in tasks]),
-                           pager=worklist_page.pager(found.page, request.args), sorts=worklist_page.SORT_LABELS,
+                           pager=pager.pager(found.page, request.args), sorts=worklist_page.SORT_LABELS,
                            now=rt.clock.now(), roles=sorted(g.actor.roles), shows_case=access.shows_person(g.actor),
                            notes=outbox.for_actor(rt, g.actor, PageRequest(limit=NOTIFICATIONS_SHOWN)).items)
 

@@ -71,3 +71,35 @@ def test_the_overview_offers_the_process_mining_log_to_owners_only(client, web_l
 def test_the_process_mining_log_is_refused_to_other_roles(client, web_login, two_versions):
     web_login("aanmelder")
     assert client.get("/procesmodellen/web_form_task/procesmining").status_code == 403
+
+
+def _start(rt, count: int) -> list[str]:
+    from engine.instances import service as instances
+
+    return [instances.start(rt, "web_form_task", {}, actor("procesregisseur"))["id"] for _ in range(count)]
+
+
+def test_a_versions_instances_come_in_pages_over_the_api(rt, client, login, two_versions):
+    started = _start(rt, 3)  # on version 2, the newest
+    headers = login("proceseigenaar")
+    first = client.get("/api/v1/process-models/web_form_task/versions/2/instances?limit=2", headers=headers)
+    assert first.status_code == 200 and first.headers["X-Total-Count"] == "3" and len(first.json) == 2
+    following = first.headers["Link"].split(";")[0].strip("<>")
+    rest = client.get(following, headers=headers).json
+    assert {i["id"] for i in first.json + rest} == set(started) and "Link" not in client.get(following, headers=headers).headers
+    assert client.get("/api/v1/process-models/web_form_task/versions/9/instances", headers=headers).status_code == 404
+    assert client.get("/api/v1/process-models/web_form_task/versions/2/instances",
+                      headers=login("aanmelder")).status_code == 403
+    assert client.get("/api/v1/process-models/web_form_task/versions/2/instances?limit=0",
+                      headers=headers).status_code == 422
+
+
+def test_the_version_page_pages_its_instances(rt, client, web_login, two_versions):
+    _start(rt, 51)
+    web_login("proceseigenaar")
+    first = client.get("/procesmodellen/web_form_task/versies/2").get_data(as_text=True)
+    assert "Pagina 1 van 2" in first and first.count("<tr><td><code>") == 50
+    second = client.get("/procesmodellen/web_form_task/versies/2?pagina=2").get_data(as_text=True)
+    assert "Pagina 2 van 2" in second and second.count("<tr><td><code>") == 1
+    overview = client.get("/procesmodellen/web_form_task").get_data(as_text=True)
+    assert "De nieuwste 50 van 51 zaken" in overview
