@@ -27,7 +27,7 @@ def start():
         422: {content: {application/json: {schema: Error}}}
     """
     body = StartInstanceRequest().load(json_body())
-    return jsonify(instances.start(runtime(), body["process_model"], body["data"], g.actor)), 201
+    return jsonify(instances.start_over_api(runtime(), body["process_model"], body["data"], g.actor)), 201
 
 
 @bp.get("")

@@ -11,7 +11,7 @@ from engine.execution import step as steps
 from engine.execution import subscriptions
 from engine.instances import queries, resolution, task_access, task_forms
 from engine.persistence.tables import ACTIVE_STATUSES, ProcessInstance
-from engine.process_models import deployments
+from engine.process_models import deployments, starts
 from engine.security import authorization, scope
 from engine.security.actors import Actor
 from engine.security.authorization import ACT, CANCEL, COMPLETE, RESOLVE, SIGNAL, START
@@ -38,6 +38,17 @@ def start(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
         instance, _ = steps.start(rt, uow, version, data or {}, actor)
         uow.commit()
         return queries.instance_view(uow.session, instance, actor)
+
+
+def start_over_api(rt, process_id: str, data: dict | None, actor: Actor) -> dict:
+    """A start asked for over the REST API: any process the role may start, except a casus's own processes
+    (an intake starts by registering its casus, a cycle by the chain)."""
+    with rt.uow() as uow:
+        refused = process_id in starts.casus_processes(uow.session)
+    if refused:
+        raise Invalid("Dit proces hoort bij een casus en start niet los.",
+                      {"process_model": "Meld een casus aan (POST /api/v1/casussen); de casus start zijn intake en cycli zelf."})
+    return start(rt, process_id, data, actor)
 
 
 def start_by_hand(rt, process_id: str, actor: Actor) -> dict:

@@ -30,12 +30,25 @@ def _start_lane(refs: ProcessRefs) -> str | None:
     return None
 
 
+def casus_processes(session) -> set[str]:
+    """The newest processes that belong to a casus: those that chain to a next cycle, and those chained to.
+    They start by registering a casus (or by the chain), never bare."""
+    found = set()
+    for refs in _newest(session).values():
+        chained = _chains_to(refs) - {""}
+        found |= chained | ({refs.id} if chained else set())
+    return found
+
+
+def _newest(session) -> dict[str, ProcessRefs]:
+    catalogue = Catalogue(session, None)
+    return {process_id: catalogue.deployment_set(catalogue.newest(process_id).deployment_id)["procs"][process_id]
+            for process_id, _file, _text in catalogue.newest_processes()}
+
+
 def manual_starts(session) -> list[ManualStart]:
     """The newest deployed processes that are started by hand, with the lane that starts each."""
-    catalogue = Catalogue(session, None)
-    newest = {}
-    for process_id, _file, _text in catalogue.newest_processes():
-        newest[process_id] = catalogue.deployment_set(catalogue.newest(process_id).deployment_id)["procs"][process_id]
+    newest = _newest(session)
     started_by_engine = set()
     for refs in newest.values():
         chained = _chains_to(refs)

@@ -96,3 +96,12 @@ def test_retry_after_fixing_a_failing_handler(rt, client, upload, worker, login)
     assert (retried.status_code, retried.json["status"]) == (200, "completed")
     types = [e["type"] for e in client.get(f"{PATH}/{failed.json['id']}/events", headers=worker).json]
     assert types == ["started", "incident", "retried"]
+
+
+@pytest.mark.parametrize("process_model", ["cycle_intake", "cycle_monthly"])
+def test_a_casus_process_does_not_start_bare(client, deploy, worker, process_model):
+    """The intake starts by registering its casus, a cycle by the chain: a bare start is a Dutch 422."""
+    deploy("cycle_intake.bpmn", "cycle_monthly.bpmn", "inclusie-schema.json", "evaluatie-keuze-schema.json")
+    body = error(client.post("/api/v1/process-instances", json={"process_model": process_model}, headers=worker), 422)
+    assert "casus" in body["fields"]["process_model"]
+    assert client.get("/api/v1/process-instances", headers=worker).json == []
