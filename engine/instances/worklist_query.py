@@ -75,8 +75,7 @@ def _visible(actor: Actor, filters: WorklistFilter) -> list:
     in_lanes = [WorkTask.lane.in_(lanes)]
     if filters.lane is None and actor.is_worker:
         in_lanes.append(WorkTask.lane.is_(None))
-    in_scope = select(ProcessInstance.id).where(scope.instance_visible(actor))
-    clauses = [WorkTask.state == "ready", or_(*in_lanes), WorkTask.instance_id.in_(in_scope)]
+    clauses = [WorkTask.state == "ready", or_(*in_lanes), scope.instance_reached(WorkTask.instance_id, actor)]
     if filters.process_instance:
         clauses.append(WorkTask.instance_id == filters.process_instance)
     if filters.casus:
