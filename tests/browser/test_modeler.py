@@ -105,3 +105,15 @@ def test_the_form_editor_previews_the_form_as_it_is_edited(deploy, sign_in, serv
     text.fill(text.input_value().replace('"title": "Naam"', '"title": "Volledige naam"'))
     expect(preview.get_by_label("Volledige naam")).to_be_visible()
     expect(preview.get_by_label("Naam", exact=True)).to_have_count(0)
+
+
+def test_the_servers_rules_run_by_themselves_after_an_edit(deploy, sign_in, server):
+    """Our own lint rules and the difference with the deployed version come back without pressing Valideren."""
+    deploy(*MODEL)
+    page = sign_in("proceseigenaar")
+    open_modeler(page, server, "web_form_task")
+    select_element(page, "web_fill")
+    page.locator(".bio-properties-panel-group-header", has_text="Formulier en termijn").click()
+    page.get_by_label("Formulier", exact=True).select_option(label="evaluatie")
+    expect(page.locator("#editor-uitkomst")).to_contain_text("gewijzigd: Gegevens invullen (instellingen)")
+    expect(page.get_by_role("status")).to_have_text("Geen fouten gevonden.")

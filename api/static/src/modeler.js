@@ -5,7 +5,7 @@ import "bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css";
 import Modeler from "bpmn-js/lib/Modeler";
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from "bpmn-js-properties-panel";
 import lintModule from "bpmn-js-bpmnlint";
-import { boot, wireActions } from "./modeler/actions";
+import { boot, validateWhileEditing, wireActions } from "./modeler/actions";
 import { EMPTY_DIAGRAM } from "./modeler/empty";
 import lintConfig from "./modeler/lint-config";
 import propertiesModule from "./modeler/properties";
@@ -31,7 +31,7 @@ async function start(container) {
   canvas.zoom("fit-viewport", "auto");
   let marked = [];
 
-  wireActions(document.getElementById("editor-acties"), {
+  const actions = wireActions(document.getElementById("editor-acties"), {
     file: () => container.dataset.file || modeler.getDefinitions().rootElements
       .find((e) => e.$type === "bpmn:Process").id + ".bpmn",
     save: async () => (await modeler.saveXML({ format: true })).xml,
@@ -50,6 +50,7 @@ async function start(container) {
       }));
     },
   });
+  validateWhileEditing(actions, (changed) => modeler.on("commandStack.changed", changed));
   container.dataset.ready = "true";
 }
 

@@ -1,4 +1,5 @@
-// The editor pages' buttons: validate (problems and differences) and deploy (with the comment) the edited file.
+// The editor pages' buttons: validate (problems and differences) and deploy (with the comment) the edited file;
+// validation also runs by itself shortly after each edit.
 import { deploy, validate } from "./server";
 import { createResults } from "./results";
 
@@ -18,11 +19,21 @@ export function wireActions(form, editor) {
     }
   }
 
-  form.querySelector("[data-actie=valideren]").addEventListener("click",
-    () => run(validate, (result) => editor.mark(results.validated(result))));
+  const check = () => run(validate, (result) => editor.mark(results.validated(result)));
+  form.querySelector("[data-actie=valideren]").addEventListener("click", check);
   form.querySelector("[data-actie=deployen]").addEventListener("click",
     () => run(deploy, (result) => { results.deployed(result); editor.mark(null); }));
   form.addEventListener("submit", (event) => event.preventDefault());
+  return { validate: check };
+}
+
+/** Validate on the server (our own rules) a moment after the last edit, as bpmnlint does in the browser. */
+export function validateWhileEditing(actions, subscribe, delay = 1200) {
+  let timer = null;
+  subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(actions.validate, delay);
+  });
 }
 
 /** Run an editor page's `start(container)` when the page has `id`; a failure is shown in Dutch on the page. */
