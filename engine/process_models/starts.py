@@ -7,6 +7,10 @@ outside any lane may be started by any worker.
 """
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
+
+from engine.persistence.tables import ProcessVersion
+from engine.process_models import version_cache
 from engine.process_models.catalogue import Catalogue
 from engine.process_models.references import ProcessRefs
 
@@ -41,9 +45,17 @@ def casus_processes(session) -> set[str]:
 
 
 def _newest(session) -> dict[str, ProcessRefs]:
-    catalogue = Catalogue(session, None)
-    return {process_id: catalogue.deployment_set(catalogue.newest(process_id).deployment_id)["procs"][process_id]
-            for process_id, _file, _text in catalogue.newest_processes()}
+    """The references of every process's newest version, parsed once per set of newest versions (a deploy
+    makes a new set), so a start over the API does not parse every deployed file again."""
+    newest = tuple(session.execute(select(ProcessVersion.process_id, func.max(ProcessVersion.id))
+                                   .group_by(ProcessVersion.process_id).order_by(ProcessVersion.process_id)).all())
+
+    def parse() -> dict[str, ProcessRefs]:
+        catalogue = Catalogue(session, None)
+        return {process_id: catalogue.deployment_set(catalogue.newest(process_id).deployment_id)["procs"][process_id]
+                for process_id, _file, _text in catalogue.newest_processes()}
+
+    return version_cache.cached(session, ("newest_process_refs", newest), parse)
 
 
 def manual_starts(session) -> list[ManualStart]:
