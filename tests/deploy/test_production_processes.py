@@ -78,7 +78,11 @@ def test_the_scheduler_process_starts_and_stops_cleanly(database_url, signum):
         assert "Planner gestart" in process.stdout.readline()
     finally:
         process.send_signal(signum)
-        output, log = process.communicate(timeout=60)
+        try:
+            output, log = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()  # never leave a scheduler running into the next tests' database
+            output, log = process.communicate()
     assert process.returncode == 0, (output, log)
     assert "Planner gestopt." in output and "Traceback" not in log
 
