@@ -1,7 +1,6 @@
 """``levensloop scheduler`` (the timer scheduler as its own process) and ``levensloop clock`` (demo time)."""
 import logging
 import signal
-import threading
 
 import click
 from flask.cli import with_appcontext
@@ -11,6 +10,8 @@ from api.secrets_config import require_secrets
 from engine.errors import EngineError
 from engine.notifications import sender
 from engine.timers import demo_clock, scheduler
+
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 @click.command("scheduler")
@@ -27,12 +28,12 @@ def scheduler_command(once, interval):
                    f"overgeslagen: {report.skipped}, verstuurd: {report.delivered}.")
         return
     service = scheduler.TimerScheduler(_rt(), interval, sender.from_environment())
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
+    # Blocked before any thread starts, so every thread inherits the mask and the signal waits for sigwait:
+    # a Python signal handler setting an Event could deadlock on the Event's lock held by the waiting thread.
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     service.start()
     click.echo("Planner gestart; stop met Ctrl+C of SIGTERM.")
-    stop.wait()
+    signal.sigwait(STOP_SIGNALS)
     service.shutdown()  # a running tick finishes its unit of work first
     click.echo("Planner gestopt.")
 

@@ -130,7 +130,7 @@ def main() -> None:
           "| completions/s | latency p50 / p99 |")
     print("|---|---:|---:|")
     for row in rows:
-        print(f"| {row['workers']} workers × 4 threads | {row['per_second']:.0f} | "
+        print(f"| {row['workers']} workers × {os.environ.get('LEVENSLOOP_THREADS', 4)} threads | {row['per_second']:.0f} | "
               f"{row['p50']:.0f} / {row['p99']:.0f} ms |")
 
 

@@ -12,6 +12,7 @@ from engine.persistence.db import make_engine, make_session_factory, one_connect
 from engine.persistence.uow import UnitOfWork
 from engine.process_models.version_specs import VersionSpecs
 from engine.ports.wiring import database_ports, no_ports
+from engine.security import scope_changes
 from engine.process_models.form_hooks import FormHooks
 from engine.spiff import compat
 from engine.timers import demo_clock
@@ -54,6 +55,7 @@ def build_runtime(database_url: str, clock: Clock | None = None, handlers: dict 
     crypto.install(data_keys or crypto.keys_from_environment())
     compat.install()
     session_factory = make_session_factory(make_engine(database_url))
+    scope_changes.track(session_factory)
     return Runtime(
         session_factory=session_factory,
         clock=clock or demo_clock.from_environment(session_factory) or SystemClock(),

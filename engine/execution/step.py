@@ -57,7 +57,7 @@ def start(rt, uow, version: ProcessVersion, data: dict, actor: Actor, extra_inpu
     workflow = new_workflow(version_spec, _live_engine(rt, uow.session, now, instance, log))
     command = compaction.mark({"type": "start", "data": data, "process_version_id": version.id, **(extra_inputs or {})})
     outcome = runner.run(workflow, command, FixedClock(now), log, version_spec)
-    _persist(uow, instance, workflow, command, outcome, "started", actor, now)
+    _persist(uow, instance, workflow, command, outcome, "started", actor, now, waits_before=frozenset())
     return instance, outcome
 
 
@@ -89,9 +89,10 @@ def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_ty
     log = ServiceLog()
     command = compaction.mark(command)
     workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log), owned=True)
+    waits_before = subscriptions.stored(workflow, instance.status == "running")
     outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, instance.process_version_id))
     ready = _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
-                     completed_task_id, notify_incident)
+                     waits_before, completed_task_id, notify_incident)
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome, ready
@@ -118,20 +119,22 @@ def migrate(rt, uow, instance: ProcessInstance, version: ProcessVersion, command
     now = rt.clock.now()
     log = ServiceLog()
     workflow = stored_state.load(rt, uow.session, instance, _live_engine(rt, uow.session, now, instance, log))
+    waits_before = subscriptions.stored(workflow, instance.status == "running")
     moved = migrate_workflow(rt, uow.session, workflow, version, FixedClock(now))
     if not moved.possible:
         return moved
     command = compaction.mark({**command, "mapping": moved.mapping})
     outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, version.id))
     instance.process_version_id = version.id
-    _persist(uow, instance, workflow, command, outcome, "migrated", actor, now)
+    _persist(uow, instance, workflow, command, outcome, "migrated", actor, now, waits_before)
     worklist.refresh_open(uow.session, instance, workflow)
     return moved
 
 
-def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, completed_task_id=None,
-             notify_incident=True):
-    """Write the step: one UPDATE of the instance row (state and trail head), its events, worklist, routing."""
+def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, waits_before: frozenset,
+             completed_task_id=None, notify_incident=True):
+    """Write the step: one UPDATE of the instance row (state and trail head), its events, worklist, routing
+    (``waits_before``: the routing rows of the state the step started from)."""
     instance.state = outcome.state
     instance.status = outcome.status
     if outcome.timer_due is not None and outcome.timer_due != instance.timer_due:
@@ -149,12 +152,12 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
         log.error("Incident in zaak %s bij element %s (%s): %s\n%s", instance.id, outcome.incident["element"],
                   outcome.incident["kind"], outcome.incident["message"], outcome.incident_detail or "")
     # The instance UPDATE checks lock_version here, before the audit INSERT: a concurrent step must
-    # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table.
-    uow.flush()
-    uow.session.add_all(events)
+    # fail as a Conflict on the row lock, not as a duplicate (chain, seq) on the audit table. The events,
+    # worklist and routing rows then go in one flush, at commit.
     uow.flush()
     new_tasks, ready = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id,
                                      reopen=command["type"] == "reset")
+    uow.session.add_all(events)
     outbox.on_step(uow.session, instance, event_type, new_tasks, now, outcome.incident if notify_incident else None)
-    subscriptions.sync(uow.session, instance.id, workflow, running=instance.status == "running")
+    subscriptions.sync(uow.session, instance.id, workflow, instance.status == "running", waits_before)
     return ready

@@ -38,13 +38,23 @@ def _established(workflow, prop_name, fallback):
     return fallback
 
 
-def sync(session, instance_id: str, workflow, running: bool) -> None:
+def stored(workflow, running: bool) -> frozenset:
+    """The rows ``sync`` keeps for an instance in this state: taken before a step, they are what the table holds."""
+    return frozenset(waits(workflow)) if running else frozenset()
+
+
+def sync(session, instance_id: str, workflow, running: bool, before: frozenset) -> None:
+    """Rewrite the instance's rows when the step changed what it waits for (``before``: ``stored`` of the
+    state the step started from); most steps change nothing here and write nothing."""
+    after = stored(workflow, running)
+    if after == before:
+        return
     # no session synchronisation: a step reads no MessageWait objects, and matching the session's is costly
-    session.execute(delete(MessageWait).where(MessageWait.instance_id == instance_id)
-                    .execution_options(synchronize_session=False))
-    if running:
-        for name, key in sorted(set(waits(workflow))):
-            session.add(MessageWait(instance_id=instance_id, message=name, correlation_key=key))
+    if before:
+        session.execute(delete(MessageWait).where(MessageWait.instance_id == instance_id)
+                        .execution_options(synchronize_session=False))
+    for name, key in sorted(after):
+        session.add(MessageWait(instance_id=instance_id, message=name, correlation_key=key))
 
 
 def waiting_instances(session, name: str, correlation: dict | None) -> list[str]:

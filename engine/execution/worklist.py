@@ -1,6 +1,6 @@
 """Keep the worklist table in step with the workflow: one row per user task that became ready."""
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from engine.clock import FixedClock, clock_scope
 from engine.persistence.tables import WorkTask
@@ -17,7 +17,7 @@ def sync(session, instance, workflow, now, actor: str, completed_task_id: str | 
     """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled.
     Returns the inserted rows and every ready row of the instance afterwards, in worklist order."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)} if instance.status == "running" else {}
-    open_rows = session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready"))
+    open_rows = session.scalars(_OPEN_ROWS, {"instance_id": instance.id})
     known, still_ready = set(), []
     for row in open_rows:
         known.add(row.id)
@@ -37,10 +37,14 @@ def sync(session, instance, workflow, now, actor: str, completed_task_id: str | 
     return added, sorted(still_ready + added, key=lambda row: (row.created_at, row.id))
 
 
+#: built once: constructing a statement costs more than running this one
+_OPEN_ROWS = select(WorkTask).where(WorkTask.instance_id == bindparam("instance_id"), WorkTask.state == "ready")
+
+
 def refresh_open(session, instance, workflow) -> None:
     """Open rows take what the task's (new) spec says: after a migration a task may have another name, lane or form."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)}
-    for row in session.scalars(select(WorkTask).where(WorkTask.instance_id == instance.id, WorkTask.state == "ready")):
+    for row in session.scalars(_OPEN_ROWS, {"instance_id": instance.id}):
         if row.id in ready:
             for key, value in _spec_fields(ready[row.id].task_spec).items():
                 setattr(row, key, value)

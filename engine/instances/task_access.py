@@ -1,6 +1,8 @@
 """The checks before anyone acts on a ready task, in the order that reveals nothing: the case's scope
 (out of scope the task does not exist), the lane, the task's state, and who holds it."""
-from sqlalchemy import select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import undefer
 
 from engine.errors import Conflict, Forbidden, NotFound
@@ -10,20 +12,26 @@ from engine.security.actors import Actor
 from engine.security.authorization import COMPLETE, NONE
 
 
-def ready_task(session, task_id: str, actor: Actor) -> tuple[WorkTask, ProcessInstance]:
-    """The ready task and its instance, for an actor who may complete tasks of that lane on that case."""
-    found = session.execute(
-        select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
-        .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id).where(WorkTask.id == task_id)
-        .options(undefer(ProcessInstance.state))).first()
+def ready_task(session, task_id: str, actor: Actor) -> tuple[WorkTask, ProcessInstance, int]:
+    """The ready task, its instance and the actor's view of it, for an actor who may complete tasks of that
+    lane on that case."""
+    found = session.execute(_ready_task_query(actor), {"task_id": task_id}).first()
     if found is None or found[2] == NONE:
         raise NotFound(f"Taak '{task_id}' bestaat niet.")
-    row, instance, _ = found
+    row, instance, view = found
     if row.lane and not actor.has(row.lane):
         raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
     if row.state != "ready":
         raise Conflict("Deze taak is al afgerond.")
-    return row, instance
+    return row, instance, view
+
+
+@lru_cache(maxsize=1024)
+def _ready_task_query(actor: Actor):
+    """Built once per actor (its scope clauses carry its name and region), run for every task it acts on."""
+    return (select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
+            .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id)
+            .where(WorkTask.id == bindparam("task_id")).options(undefer(ProcessInstance.state)))
 
 
 def require_holder(session, row: WorkTask, actor: Actor) -> None:

@@ -54,3 +54,33 @@ def held_connection(engine: Engine) -> Connection | None:
     if held is None or held[0] is not engine or held[1].in_transaction():
         return None
     return held[1]
+
+
+@contextmanager
+def autocommit_read(engine: Engine):
+    """A connection for a read outside any transaction: on PostgreSQL one round trip instead of BEGIN, the
+    read and ROLLBACK (the user behind a token, looked up before every request's step). The request's held
+    connection when it is free, else one of its own."""
+    connection = held_connection(engine)
+    if connection is None:
+        with engine.connect() as own:
+            with _outside_transaction(own):
+                yield own
+        return
+    with _outside_transaction(connection):
+        yield connection
+
+
+@contextmanager
+def _outside_transaction(connection: Connection):
+    # SQLite opens no transaction for a read: switching it to autocommit would only cost time
+    switch = connection.dialect.name != "sqlite"
+    level = connection.default_isolation_level
+    if switch:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        yield
+    finally:
+        connection.rollback()  # ends SQLAlchemy's own transaction object; the database has none open
+        if switch:
+            connection.execution_options(isolation_level=level)

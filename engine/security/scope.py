@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, exists, false, literal, or_, select, true
 from engine.errors import NotFound
 from engine.persistence.tables import CaseAssignment, Casus, ProcessInstance
 from engine.ports.casemanagers import region_code
-from engine.security import authorization
+from engine.security import authorization, scope_changes
 from engine.security.actors import SYSTEM, Actor
 from engine.security.authorization import (ANY, ASSIGNED, FULL, INCLUDED_STATUSES, NONE, OWN, READ, REFERRED,
                                            REGION, STARTED, rules)
@@ -175,6 +175,15 @@ def view_of_instance(session, actor: Actor, instance_id: str, action: str = READ
     """The actor's view of one instance (NONE also when it does not exist)."""
     found = session.scalar(select(instance_view(actor, action)).where(ProcessInstance.id == instance_id))
     return found or NONE
+
+
+def view_after_step(session, actor: Actor, instance: ProcessInstance, checked: int, action: str) -> int:
+    """The actor's view of an instance after its own step in this session: the view ``checked`` for ``action``
+    before the step while READ follows the same rules and the step changed no scope fact (``scope_changes``);
+    else looked up again (an aanmelder's step at inclusion takes the case out of its scope)."""
+    if actor is not SYSTEM and rules(actor, action) == rules(actor, READ) and not scope_changes.changed(session):
+        return checked
+    return view_of_instance(session, actor, instance.id)
 
 
 def instance_in_scope(session, actor: Actor, instance_id: str, action: str = READ) -> tuple[ProcessInstance, int]:

@@ -3,9 +3,10 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from engine.errors import Conflict, Invalid
+from engine.persistence.db import autocommit_read
 from engine.persistence.tables import User
 from engine.security import login_guard
 from engine.security.actors import ALL_ROLES, Actor
@@ -80,16 +81,23 @@ def authenticate(rt, username: str, password: str, client: str = LOCAL_CLIENT) -
 
 
 def find_account(rt, username: str) -> Account | None:
-    with rt.uow() as uow:
-        user = _user(uow.session, username)
-        return account_of(user) if user else None
+    """The account behind a token, looked up on every request (roles may have changed): columns, no entity."""
+    with autocommit_read(rt.session_factory.kw["bind"]) as connection:
+        found = connection.execute(_ACCOUNT, {"username": username}).first()
+    return account_of(found) if found else None
+
+
+#: built once: constructing a statement costs more than running this one
+_ACCOUNT = (select(User.username, User.roles, User.region, User.token_generation)
+            .where(User.username == bindparam("username")))
 
 
 def _user(session, username: str) -> User | None:
     return session.scalars(select(User).where(User.username == username)).first()
 
 
-def account_of(user: User) -> Account:
+def account_of(user) -> Account:
+    """The account of a ``User`` or of a row with its columns."""
     return Account(Actor(user.username, frozenset(user.roles), user.region), user.token_generation)
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from engine.audit import replay
 from engine.errors import Conflict, Invalid, NotFound
+from engine.execution import stored_state, subscriptions
 from engine.instances import queries
 from engine.instances import service as instances
 from engine.persistence.tables import MessageWait, ProcessInstance, ProcessVersion
@@ -46,6 +47,7 @@ def sample(schema: dict, step: int):
 
 def snapshot(rt, instance_id: str, action: str) -> dict:
     view = queries.get_instance(rt, instance_id, EVERYONE)
+    assert _routes(rt, instance_id) == _routes_of_state(rt, instance_id), "the routing rows lag the stored state"
     return {"action": action, "status": view["status"], "data": view["data"], "incident": view["incident"],
             "ready": sorted(t["element"] for t in view["ready_tasks"]), "timer_due": view["timer_due"]}
 
@@ -103,6 +105,19 @@ def _order(rt, task: dict) -> tuple[str, str]:
 def _waiting_messages(rt, instance_id: str) -> list[str]:
     with rt.uow() as uow:
         return sorted(set(uow.session.scalars(select(MessageWait.message).where(MessageWait.instance_id == instance_id))))
+
+
+def _routes(rt, instance_id: str) -> set:
+    with rt.uow() as uow:
+        return {(message, key) for message, key in uow.session.execute(
+            select(MessageWait.message, MessageWait.correlation_key).where(MessageWait.instance_id == instance_id))}
+
+
+def _routes_of_state(rt, instance_id: str) -> set:
+    """What the routing rows must hold for the stored state, derived afresh (steps rewrite them only on change)."""
+    with rt.uow() as uow:
+        instance = uow.session.get(ProcessInstance, instance_id)
+        return set(subscriptions.stored(stored_state.load(rt, uow.session, instance, None), instance.status == "running"))
 
 
 def process_ids(rt) -> list[str]:
