@@ -79,8 +79,10 @@ def execute(rt, uow, instance: ProcessInstance, command: dict, event_type: str, 
 
 def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_type: str, actor: Actor,
                      completed_task_id: str | None = None, extra_inputs: dict | None = None,
-                     notify_incident: bool = True) -> tuple[runner.StepOutcome, list[WorkTask]]:
-    """``execute``, also returning the instance's ready worklist rows, so a response needs no second query.
+                     notify_incident: bool = True,
+                     open_rows: list[WorkTask] | None = None) -> tuple[runner.StepOutcome, list[WorkTask]]:
+    """``execute``, also returning the instance's ready worklist rows, so a response needs no second query
+    (``open_rows``: the ready rows before the step, when the caller read them with the instance).
 
     The instance was loaded in this unit of work and the step replaces its state, so the decrypted
     state is the step's own to consume (no copy).
@@ -92,7 +94,7 @@ def execute_for_view(rt, uow, instance: ProcessInstance, command: dict, event_ty
     waits_before = subscriptions.stored(workflow, instance.status == "running")
     outcome = runner.run(workflow, command, FixedClock(now), log, rt.specs(uow.session, instance.process_version_id))
     ready = _persist(uow, instance, workflow, {**command, **(extra_inputs or {})}, outcome, event_type, actor, now,
-                     waits_before, completed_task_id, notify_incident)
+                     waits_before, completed_task_id, notify_incident, open_rows)
     if outcome.status == "completed" and instance.casus_id is not None:
         uow.record(InstanceCompleted(instance, workflow, outcome, actor, now))
     return outcome, ready
@@ -132,7 +134,7 @@ def migrate(rt, uow, instance: ProcessInstance, version: ProcessVersion, command
 
 
 def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, waits_before: frozenset,
-             completed_task_id=None, notify_incident=True):
+             completed_task_id=None, notify_incident=True, open_rows=None):
     """Write the step: one UPDATE of the instance row (state and trail head), its events, worklist, routing
     (``waits_before``: the routing rows of the state the step started from)."""
     instance.state = outcome.state
@@ -156,7 +158,7 @@ def _persist(uow, instance, workflow, command, outcome, event_type, actor, now, 
     # worklist and routing rows then go in one flush, at commit.
     uow.flush()
     new_tasks, ready = worklist.sync(uow.session, instance, workflow, now, actor.username, completed_task_id,
-                                     reopen=command["type"] == "reset")
+                                     reopen=command["type"] == "reset", open_rows=open_rows)
     uow.session.add_all(events)
     outbox.on_step(uow.session, instance, event_type, new_tasks, now, outcome.incident if notify_incident else None)
     subscriptions.sync(uow.session, instance.id, workflow, instance.status == "running", waits_before)

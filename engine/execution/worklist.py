@@ -13,11 +13,13 @@ def ready_user_tasks(workflow) -> list:
 
 
 def sync(session, instance, workflow, now, actor: str, completed_task_id: str | None = None,
-         reopen: bool = False) -> tuple[list[WorkTask], list[WorkTask]]:
-    """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled.
+         reopen: bool = False, open_rows: list[WorkTask] | None = None) -> tuple[list[WorkTask], list[WorkTask]]:
+    """Insert newly ready tasks; mark vanished ones completed (the one just done) or cancelled (``open_rows``:
+    the instance's ready rows, when the caller read them in this unit of work before the step).
     Returns the inserted rows and every ready row of the instance afterwards, in worklist order."""
     ready = {str(t.id): t for t in ready_user_tasks(workflow)} if instance.status == "running" else {}
-    open_rows = session.scalars(_OPEN_ROWS, {"instance_id": instance.id})
+    if open_rows is None:
+        open_rows = session.scalars(_OPEN_ROWS, {"instance_id": instance.id})
     known, still_ready = set(), []
     for row in open_rows:
         known.add(row.id)

@@ -43,7 +43,7 @@ def colleagues(rt, task_id: str, actor: Actor) -> list[dict]:
     """Who the task can be assigned to: users with its lane's role who may complete tasks of this case."""
     authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        row, _, _ = task_access.ready_task(uow.session, task_id, actor)
+        row, *_ = task_access.ready_task(uow.session, task_id, actor)
         return _colleagues(uow.session, row)
 
 
@@ -62,7 +62,7 @@ def _colleagues(session, row) -> list[dict]:
 def _change(rt, task_id: str, actor: Actor, event: str, holder, check_holder: bool = True) -> dict:
     authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        row, instance, _ = task_access.ready_task(uow.session, task_id, actor)
+        row, instance, *_ = task_access.ready_task(uow.session, task_id, actor)
         if check_holder:
             task_access.require_holder(uow.session, row, actor)
         new_holder = holder(uow.session, row)

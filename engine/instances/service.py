@@ -64,13 +64,14 @@ def complete_task(rt, task_id: str, data: dict, actor: Actor) -> dict:
     """Scope, lane, state and holder first (engine.instances.task_access), then the data."""
     authorization.require(actor, COMPLETE)
     with rt.uow() as uow:
-        row, instance, view = task_access.ready_task(uow.session, task_id, actor)
+        row, instance, view, open_rows = task_access.ready_task(uow.session, task_id, actor)
         task_access.require_holder(uow.session, row, actor)
         _require_status(instance, "running")
         task_forms.validate(rt, uow.session, instance, row, data)
         command = {"type": "complete_task", "task_id": task_id,
                    "task_position": task_positions(instance.state)[task_id], "element": row.element, "data": data}
-        _, ready = steps.execute_for_view(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id)
+        _, ready = steps.execute_for_view(rt, uow, instance, command, "task_completed", actor, completed_task_id=task_id,
+                                          open_rows=open_rows)
         uow.commit()
         return queries.instance_view(uow.session, instance, actor, scope.view_after_step(uow.session, actor, instance,
                                                                                          view, COMPLETE), ready)

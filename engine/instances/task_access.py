@@ -2,7 +2,9 @@
 (out of scope the task does not exist), the lane, the task's state, and who holds it."""
 from functools import lru_cache
 
-from sqlalchemy import bindparam, select
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import undefer
 
 from engine.errors import Conflict, Forbidden, NotFound
@@ -12,26 +14,38 @@ from engine.security.actors import Actor
 from engine.security.authorization import COMPLETE, NONE
 
 
-def ready_task(session, task_id: str, actor: Actor) -> tuple[WorkTask, ProcessInstance, int]:
+class ReadyTask(NamedTuple):
+    row: WorkTask
+    instance: ProcessInstance
+    view: int  # the actor's view of the instance (for COMPLETE)
+    open_rows: list[WorkTask]  # every ready row of the instance, in worklist order: the step's worklist needs no query
+
+
+def ready_task(session, task_id: str, actor: Actor) -> ReadyTask:
     """The ready task, its instance and the actor's view of it, for an actor who may complete tasks of that
-    lane on that case."""
-    found = session.execute(_ready_task_query(actor), {"task_id": task_id}).first()
-    if found is None or found[2] == NONE:
+    lane on that case; with the instance's other ready rows, read in the same query."""
+    found = session.execute(_ready_task_query(actor), {"task_id": task_id}).all()
+    asked = next((r for r in found if r[0].id == task_id), None)
+    if asked is None or asked[2] == NONE:
         raise NotFound(f"Taak '{task_id}' bestaat niet.")
-    row, instance, view = found
+    row, instance, view = asked
     if row.lane and not actor.has(row.lane):
         raise Forbidden(f"Deze taak hoort bij rol '{row.lane}'; die rol heeft u niet.")
     if row.state != "ready":
         raise Conflict("Deze taak is al afgerond.")
-    return row, instance, view
+    return ReadyTask(row, instance, view, [r[0] for r in found if r[0].state == "ready"])
 
 
 @lru_cache(maxsize=1024)
 def _ready_task_query(actor: Actor):
-    """Built once per actor (its scope clauses carry its name and region), run for every task it acts on."""
+    """Built once per actor (its scope clauses carry its name and region), run for every task it acts on: the
+    task asked for, whatever its state, and the ready rows of its instance."""
+    instance_of_task = select(WorkTask.instance_id).where(WorkTask.id == bindparam("task_id")).scalar_subquery()
     return (select(WorkTask, ProcessInstance, scope.instance_view(actor, COMPLETE))
             .join(ProcessInstance, ProcessInstance.id == WorkTask.instance_id)
-            .where(WorkTask.id == bindparam("task_id")).options(undefer(ProcessInstance.state)))
+            .where(WorkTask.instance_id == instance_of_task,
+                   or_(WorkTask.id == bindparam("task_id"), WorkTask.state == "ready"))
+            .order_by(WorkTask.created_at, WorkTask.id).options(undefer(ProcessInstance.state)))
 
 
 def require_holder(session, row: WorkTask, actor: Actor) -> None:
