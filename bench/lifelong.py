@@ -40,14 +40,18 @@ from engine.instances import service as instances
 from engine.persistence.migrate import upgrade  # noqa: E402
 from engine.persistence.tables import WorkTask  # noqa: E402
 from engine.process_models import service as model_service
+from engine.security import users  # noqa: E402
 from engine.security.actors import Actor  # noqa: E402
 from engine.spiff import runner, serialization
 from engine.timers import firing
 
 BPMN = ROOT / "tests" / "bpmn"
 OWNER = Actor("bench", frozenset({"proceseigenaar"}))
-REGISSEUR = Actor("bench_pr", frozenset({"procesregisseur"}), "gelderland_zuid")
-CASEMANAGER = Actor("cm_bench", frozenset({"casemanager_zorg"}), "gelderland_zuid")
+REGISSEUR = Actor("bench_pr", frozenset({"procesregisseur"}), "Gelderland-Zuid")
+CASEMANAGER = Actor("cm_bench", frozenset({"casemanager_zorg"}), "Gelderland-Zuid")
+#: the duo the inclusion assigns (the duo assignment checks that both are users with these roles)
+DUO = {"casemanager_zorg": CASEMANAGER.username, "casusregisseur_gemeente": "cr_bench"}
+MODELS = ("cycle_intake.bpmn", "cycle_monthly.bpmn", "inclusie-schema.json", "evaluatie-keuze-schema.json")
 POINTS = (1, 100, 1000)  # the cycle each measured casus is at when measuring starts
 ROUNDS = 20
 MONTH = timedelta(days=31, hours=1)
@@ -65,8 +69,7 @@ def ready_task(rt, casus_id: str) -> tuple[str, int]:
 def register(rt) -> str:
     casus_id = casus.register(rt, {"naam": "Bench"}, "gelderland_zuid", REGISSEUR, "cycle_intake")["id"]
     task_id, _ = ready_task(rt, casus_id)
-    duo = {"casemanager_zorg": {"id": CASEMANAGER.username}}
-    instances.complete_task(rt, task_id, {"includeren": True, "duo": duo}, REGISSEUR)
+    instances.complete_task(rt, task_id, {"includeren": True, **DUO}, REGISSEUR)
     return casus_id
 
 
@@ -104,8 +107,10 @@ def engine_run(url: str) -> dict:
     clock = SimulatedClock()
     ephemeral_keys.install()
     rt = build_runtime(url, clock=clock)
-    files = {name: (BPMN / name).read_text(encoding="utf-8") for name in ("cycle_intake.bpmn", "cycle_monthly.bpmn")}
-    model_service.deploy(rt, files, OWNER)
+    model_service.deploy(rt, {name: (BPMN / name).read_text(encoding="utf-8") for name in MODELS}, OWNER)
+    for username, role in ((CASEMANAGER.username, "casemanager_zorg"), (DUO["casusregisseur_gemeente"],
+                                                                        "casusregisseur_gemeente")):
+        users.add_user(rt, username, "bench-wachtwoord", [role], "Gelderland-Zuid")
     old = [register(rt)]
     for cycle in range(1, POINTS[2]):
         if cycle == POINTS[2] - POINTS[1] + 1:
