@@ -1,7 +1,6 @@
 """The checks before anyone acts on a ready task, in the order that reveals nothing: the case's scope
 (out of scope the task does not exist), the lane, the task's state, and who holds it."""
 from functools import lru_cache
-
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, or_, select
@@ -15,10 +14,12 @@ from engine.security.authorization import COMPLETE, NONE
 
 
 class ReadyTask(NamedTuple):
+    """A task someone may act on now, with what the step needs of its instance (no second query)."""
+
     row: WorkTask
     instance: ProcessInstance
     view: int  # the actor's view of the instance (for COMPLETE)
-    open_rows: list[WorkTask]  # every ready row of the instance, in worklist order: the step's worklist needs no query
+    open_rows: list[WorkTask]  # every ready row of the instance, in worklist order
 
 
 def ready_task(session, task_id: str, actor: Actor) -> ReadyTask:
