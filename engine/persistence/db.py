@@ -1,5 +1,5 @@
 """Database connections: an embedded SQLite file by default, PostgreSQL through DATABASE_URL."""
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from sqlalchemy import create_engine, event
@@ -61,13 +61,8 @@ def autocommit_read(engine: Engine):
     """A connection for a read outside any transaction: on PostgreSQL one round trip instead of BEGIN, the
     read and ROLLBACK (the user behind a token, looked up before every request's step). The request's held
     connection when it is free, else one of its own."""
-    connection = held_connection(engine)
-    if connection is None:
-        with engine.connect() as own:
-            with _outside_transaction(own):
-                yield own
-        return
-    with _outside_transaction(connection):
+    held = held_connection(engine)
+    with nullcontext(held) if held is not None else engine.connect() as connection, _outside_transaction(connection):
         yield connection
 
 

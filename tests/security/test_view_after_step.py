@@ -1,5 +1,6 @@
 """The response to a step shows the case as the actor may see it after the step: the view checked before the
 step holds unless the step changed a scope fact, then it is looked up again (engine.security.scope_changes)."""
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine.instances import queries
@@ -34,7 +35,7 @@ def test_a_step_that_ends_the_actors_assignment_answers_without_the_case(rt, dep
     instance_id = assigned_instance(rt, deploy)
     with rt.uow() as uow:
         instance = uow.session.get(ProcessInstance, instance_id)
-        held = uow.session.query(CaseAssignment).filter_by(instance_id=instance_id).one()
+        held = uow.session.scalars(select(CaseAssignment).where(CaseAssignment.instance_id == instance_id)).one()
         held.assigned_until = rt.clock.now()
         uow.commit()
         assert scope.view_after_step(uow.session, CASEMANAGER, instance, FULL, COMPLETE) == NONE
@@ -44,7 +45,7 @@ def test_a_view_checked_earlier_holds_while_only_tasks_and_state_changed(rt, dep
     instance_id = assigned_instance(rt, deploy)
     with rt.uow() as uow:
         instance = uow.session.get(ProcessInstance, instance_id)
-        row = uow.session.query(WorkTask).filter_by(instance_id=instance_id).one()
+        row = uow.session.scalars(select(WorkTask).where(WorkTask.instance_id == instance_id)).one()
         row.claimed_by = CASEMANAGER.username
         instance.status = "error"
         uow.commit()
